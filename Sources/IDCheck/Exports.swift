@@ -1,0 +1,3 @@
+// `import IDCheck` gives the whole toolkit: images, the MRZ core and the pipeline.
+@_exported import IDCheckImaging
+@_exported import IDCheckMRZ
