@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["IDCheck"],
             path: "benchmarks/IDCheckBenchmarks"
         ),
-        .testTarget(name: "IDCheckImagingTests", dependencies: ["IDCheckImaging"]),
+        .testTarget(name: "IDCheckImagingTests", dependencies: ["IDCheckImaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"]),
         .testTarget(name: "IDCheckCLITests", dependencies: ["IDCheck"]),
     ]

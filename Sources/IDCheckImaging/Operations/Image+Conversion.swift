@@ -1,0 +1,77 @@
+extension Image {
+    /// This image in another pixel format (RGB to grey with BT.601 weights, grey to RGB by copying).
+    public func converted(to target: PixelFormat) -> Image {
+        if target == format { return self }
+        var result = Image(width: width, height: height, format: target, fill: 0)
+        let sourceStride = stride, targetStride = result.stride
+        withUnsafeBytes { source in
+            result.withUnsafeMutableBytes { output in
+                for y in 0..<height {
+                    let s = y * sourceStride, t = y * targetStride
+                    for x in 0..<width {
+                        switch target {
+                        case .gray:
+                            let r = Int(source[s + 3 * x]), g = Int(source[s + 3 * x + 1]), b = Int(source[s + 3 * x + 2])
+                            output[t + x] = UInt8((77 * r + 150 * g + 29 * b + 128) >> 8)
+                        case .rgb:
+                            let v = source[s + x]
+                            output[t + 3 * x] = v
+                            output[t + 3 * x + 1] = v
+                            output[t + 3 * x + 2] = v
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The part of this image inside the rectangle (clipped); empty when they do not overlap.
+    public func cropped(to rectangle: Rectangle) -> Image {
+        let x0 = max(0, Int(rectangle.x.rounded())), y0 = max(0, Int(rectangle.y.rounded()))
+        let x1 = min(width, Int((rectangle.x + rectangle.width).rounded()))
+        let y1 = min(height, Int((rectangle.y + rectangle.height).rounded()))
+        guard x0 < x1, y0 < y1 else { return Image(width: 0, height: 0, format: format) }
+        var result = Image(width: x1 - x0, height: y1 - y0, format: format, fill: 0)
+        let rowBytes = result.stride
+        for y in y0..<y1 {
+            let from = y * stride + x0 * channels
+            let to = (y - y0) * rowBytes
+            result.pixels.replaceSubrange(to..<to + rowBytes, with: pixels[from..<from + rowBytes])
+        }
+        return result
+    }
+
+    /// This image shrunk by an integer `factor` by averaging factor × factor blocks (box filter);
+    /// cheap enough to locate things on a low-resolution copy of a full-resolution decode.
+    public func downsampled(by factor: Int) -> Image {
+        guard factor > 1 else { return self }
+        let outWidth = width / factor, outHeight = height / factor
+        var result = Image(width: outWidth, height: outHeight, format: format, fill: 0)
+        guard outWidth > 0, outHeight > 0 else { return result }
+        let channels = self.channels, sourceStride = stride, targetStride = result.stride
+        let area = factor * factor
+        withUnsafeBytes { source in
+            result.withUnsafeMutableBytes { output in
+                var sums = [Int](repeating: 0, count: outWidth * channels)
+                for oy in 0..<outHeight {
+                    for i in sums.indices { sums[i] = 0 }
+                    for dy in 0..<factor {
+                        let row = (oy * factor + dy) * sourceStride
+                        for ox in 0..<outWidth {
+                            var s = row + ox * factor * channels
+                            for _ in 0..<factor {
+                                for c in 0..<channels { sums[ox * channels + c] += Int(source[s + c]) }
+                                s += channels
+                            }
+                        }
+                    }
+                    for i in 0..<(outWidth * channels) {
+                        output[oy * targetStride + i] = UInt8((sums[i] + area / 2) / area)
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import IDCheck
+
+/// Decode time of scanned pages at every DCT scale, grey and RGB, against `djpeg` decoding the
+/// same file in the same run. Goal: full-scale decode within 1.1× of djpeg.
+enum DecodeBenchmark {
+    static func run(_ arguments: ArraySlice<String>) -> Int32 {
+        let runs = Int(arguments.first ?? "") ?? 15
+        let djpeg = "/usr/bin/djpeg"
+        guard FileManager.default.isExecutableFile(atPath: djpeg) else {
+            print("djpeg not found: apt-get install libjpeg-turbo-progs")
+            return 2
+        }
+        let folder = NSTemporaryDirectory() + "idcheck-bench-decode"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let pages = [("passport page 1800x1250", 1800, 1250), ("A4 page 2480x3508", 2480, 3508)]
+        // Process start-up is part of every djpeg figure; measure it so the reader can subtract it.
+        let spawn = Bench.median(runs: runs) { Bench.run("/bin/true", []) }
+        print("decode benchmark, \(runs) runs per cell, median ms; djpeg runs as a process (start-up /bin/true: \(Bench.milliseconds(spawn)) ms)")
+        print("image                     colour scale   idcheck    djpeg   ratio  ratio(djpeg minus start-up)")
+        for (name, width, height) in pages {
+            let path = "\(folder)/\(width)x\(height)-q90.jpg"
+            do {
+                let bytes = try ImageEncoder.jpeg(syntheticScan(width: width, height: height, seed: 1), quality: 90, dotsPerInch: 300)
+                try ImageEncoder.write(bytes, to: path)
+                for format in [Image.PixelFormat.gray, .rgb] {
+                    for scale in DecodingOptions.Scale.allCases {
+                        var options = DecodingOptions(pixelFormat: format, scale: scale)
+                        options.appliesOrientation = false
+                        let decoder = ImageDecoder(options: options)
+                        let ours = try Bench.median(runs: runs) { _ = try decoder.decode(bytes) }
+                        var args = ["-outfile", "/dev/null", "-scale", "1/\(scale.denominator)"]
+                        if format == .gray { args.append("-grayscale") }
+                        args.append(path)
+                        let theirs = Bench.median(runs: runs) { Bench.run(djpeg, args) }
+                        let label = name.padding(toLength: 25, withPad: " ", startingAt: 0)
+                        let colour = (format == .gray ? "grey" : "RGB").padding(toLength: 6, withPad: " ", startingAt: 0)
+                        print("\(label) \(colour) 1/\(scale.denominator)   \(pad(Bench.milliseconds(ours)))  \(pad(Bench.milliseconds(theirs)))  \(String(format: "%5.2f", ours / theirs))  \(String(format: "%5.2f", ours / max(1e-6, theirs - spawn)))")
+                    }
+                }
+            } catch {
+                print("\(name): \(error)")
+                return 1
+            }
+        }
+        return 0
+    }
+
+    private static func pad(_ text: String) -> String {
+        String(repeating: " ", count: max(0, 7 - text.count)) + text
+    }
+}
