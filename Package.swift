@@ -18,8 +18,16 @@ let package = Package(
             name: "CImageCodecs",
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]
         ),
+        // FreeType located through pkg-config (freetype2); only CFontRendering uses it.
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]
+        ),
+        // C shim over FreeType: load a face, set a size, render a glyph to 8-bit coverage.
+        .target(name: "CFontRendering", dependencies: ["CFreeType"]),
         // Image value type, decoding/encoding wrappers, pixel operations and drawing.
-        .target(name: "IDCheckImaging", dependencies: ["CImageCodecs"]),
+        .target(name: "IDCheckImaging", dependencies: ["CImageCodecs", "CFontRendering"]),
         // ICAO 9303 machine readable zones: parse, check, correct, generate. Standard library only.
         .target(name: "IDCheckMRZ"),
         // The public pipeline and re-exports.

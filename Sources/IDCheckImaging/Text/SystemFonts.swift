@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where IDCheck finds the fonts it renders with: Debian's fonts-ocr-b and fonts-dejavu-core.
+///
+/// The one place that knows font paths. `IDCHECK_FONTS_DIR` overrides the search: when set, a font
+/// is looked up there first by file name (flat, no subfolders), then in the system folders.
+public enum SystemFonts {
+    /// The fonts the project uses, by file name.
+    public enum Name: String, Sendable, CaseIterable {
+        /// OCR-B, the MRZ typeface (ISO 1073-2), from fonts-ocr-b.
+        case ocrB = "OCRB.otf"
+        case dejaVuSans = "DejaVuSans.ttf"
+        case dejaVuSansBold = "DejaVuSans-Bold.ttf"
+        case dejaVuSansCondensed = "DejaVuSansCondensed.ttf"
+        case dejaVuSansCondensedBold = "DejaVuSansCondensed-Bold.ttf"
+        case dejaVuSerif = "DejaVuSerif.ttf"
+        case dejaVuSerifBold = "DejaVuSerif-Bold.ttf"
+        case dejaVuSerifItalic = "DejaVuSerif-Italic.ttf"
+        case dejaVuSansMono = "DejaVuSansMono.ttf"
+        case dejaVuSansMonoBold = "DejaVuSansMono-Bold.ttf"
+
+        /// The Debian package that installs the file.
+        public var debianPackage: String { self == .ocrB ? "fonts-ocr-b" : "fonts-dejavu-core" }
+    }
+
+    /// The environment variable naming a folder searched before the system folders.
+    public static let overrideVariable = "IDCHECK_FONTS_DIR"
+
+    /// System folders searched, in order.
+    public static let systemDirectories = [
+        "/usr/share/fonts/opentype/ocr-b",
+        "/usr/share/fonts/truetype/dejavu",
+        "/usr/local/share/fonts",
+    ]
+
+    /// The path where `name` is found, or the path it was expected at (the first candidate) when
+    /// it is nowhere, so that loading it reports a useful missing-file error.
+    public static func path(for name: Name) -> String {
+        let candidates = directories.map { $0 + "/" + name.rawValue }
+        return candidates.first { access($0, R_OK) == 0 } ?? candidates[0]
+    }
+
+    /// Loads `name` (a fresh face each call; keep it: faces cache their glyphs).
+    public static func load(_ name: Name) throws(FontLoadingError) -> FontFace {
+        try FontFace(path: path(for: name))
+    }
+
+    private static var directories: [String] {
+        var result: [String] = []
+        if let override = getenv(overrideVariable), case let folder = String(cString: override), !folder.isEmpty {
+            result.append(folder)
+        }
+        return result + systemDirectories
+    }
+}
