@@ -47,7 +47,7 @@ let package = Package(
             path: "benchmarks/IDCheckBenchmarks"
         ),
         .testTarget(name: "IDCheckImagingTests", dependencies: ["IDCheckImaging"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"]),
+        .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"], resources: [.copy("Vectors")]),
         .testTarget(name: "IDCheckCLITests", dependencies: ["IDCheck"]),
     ]
 )

@@ -68,7 +68,8 @@ struct MRZCorrector {
             lines.append(bytes[...])
             rankedPerLine.append(ranked)
         }
-        let (format, storage) = try MRZParser.wellFormed(lines)
+        let (detected, storage) = try MRZParser.wellFormed(lines)
+        let format = MRZParser.read(storage, format: detected, options: options).format
         self.format = format
         self.options = options
         self.correction = correction

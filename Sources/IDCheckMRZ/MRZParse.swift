@@ -29,7 +29,7 @@ extension MRZ {
         }
         let lines = bytes.split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false)
         let (format, storage) = try MRZParser.wellFormed(lines)
-        return MRZParser.analyse(storage, format: format, options: options)
+        return MRZParser.read(storage, format: format, options: options)
     }
 
     static func parseWithSuggestions(_ lines: [ArraySlice<UInt8>], options: ParsingOptions) throws(MRZParsingError) -> Zone {
@@ -44,7 +44,7 @@ extension MRZ {
             }
             throw error
         }
-        var zone = MRZParser.analyse(storage, format: format, options: options)
+        var zone = MRZParser.read(storage, format: format, options: options)
         if !zone.isValid { zone.suggestions = MRZSuggester.characterClassFixes(zone, options: options) }
         return zone
     }

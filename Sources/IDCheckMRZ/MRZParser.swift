@@ -176,6 +176,15 @@ enum MRZParser {
                         referenceDate: options.referenceDate)
     }
 
+    /// Analyses a well-formed zone, settling the one ambiguity of detection: a TD2 card of France
+    /// (`IDFRA…`, 2×36) looks like the national French card until its check digits are read.
+    static func read(_ storage: [UInt8], format: MRZ.Format, options: MRZ.ParsingOptions) -> MRZ.Zone {
+        let zone = analyse(storage, format: format, options: options)
+        guard format == .frenchIdentityCard, !zone.checks.allSatisfy(\.passes) else { return zone }
+        let td2 = analyse(storage, format: .td2, options: options)
+        return td2.checks.filter(\.passes).count > zone.checks.filter(\.passes).count ? td2 : zone
+    }
+
     /// A TD1/TD2 document number longer than 9 characters (ICAO 9303 Parts 5 and 6): `<` in the
     /// check digit position, the rest of the number and its check digit at the start of the
     /// optional data, then `<`. Returns the span of the rest of the number.

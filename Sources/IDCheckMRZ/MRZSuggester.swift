@@ -55,7 +55,7 @@ enum MRZSuggester {
         for combination in combinations {
             let slices = combination.map { $0[...] }
             guard let (format, storage) = try? MRZParser.wellFormed(slices) else { continue }
-            if MRZParser.analyse(storage, format: format, options: options).isValid {
+            if MRZParser.read(storage, format: format, options: options).isValid {
                 return combination.map { String(decoding: $0, as: UTF8.self) }
             }
         }
