@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "IDCheckImaging", dependencies: ["CImageCodecs", "CFontRendering"]),
         // ICAO 9303 machine readable zones: parse, check, correct, generate. Standard library only.
         .target(name: "IDCheckMRZ"),
+        // Specimen models: the description format, loading with validation, the library lookup.
+        .target(name: "IDCheckSpecimens", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
         // The public pipeline and re-exports.
         .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
         // The command-line tool.
@@ -48,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "IDCheckImagingTests", dependencies: ["IDCheckImaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"], resources: [.copy("Vectors")]),
+        .testTarget(name: "IDCheckSpecimensTests", dependencies: ["IDCheckSpecimens"]),
         .testTarget(name: "IDCheckCLITests", dependencies: ["IDCheck"]),
     ]
 )
