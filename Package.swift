@@ -30,10 +30,12 @@ let package = Package(
         .target(name: "IDCheckImaging", dependencies: ["CImageCodecs", "CFontRendering"]),
         // ICAO 9303 machine readable zones: parse, check, correct, generate. Standard library only.
         .target(name: "IDCheckMRZ"),
+        // Finding and reading the MRZ in an image: locate, segment, recognise OCR-B, correct.
+        .target(name: "IDCheckReader", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
         // Specimen models: the description format, loading with validation, the library lookup.
         .target(name: "IDCheckSpecimens", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
         // The public pipeline and re-exports.
-        .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
+        .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader"]),
         // The command-line tool.
         .executableTarget(
             name: "idcheck",
@@ -48,8 +50,15 @@ let package = Package(
             dependencies: ["IDCheck"],
             path: "benchmarks/IDCheckBenchmarks"
         ),
+        // Derives the OCR-B glyph models of the reader from the font (scripts/generate-glyph-models).
+        .executableTarget(
+            name: "idcheck-glyph-models",
+            dependencies: ["IDCheckImaging", "IDCheckReader"],
+            path: "scripts/GlyphModelGenerator"
+        ),
         .testTarget(name: "IDCheckImagingTests", dependencies: ["IDCheckImaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"], resources: [.copy("Vectors")]),
+        .testTarget(name: "IDCheckReaderTests", dependencies: ["IDCheckReader"]),
         .testTarget(name: "IDCheckSpecimensTests", dependencies: ["IDCheckSpecimens"]),
         .testTarget(name: "IDCheckCLITests", dependencies: ["IDCheck"]),
     ]

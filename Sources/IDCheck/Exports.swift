@@ -1,3 +1,4 @@
 // `import IDCheck` gives the whole toolkit: images, the MRZ core and the pipeline.
 @_exported import IDCheckImaging
 @_exported import IDCheckMRZ
+@_exported import IDCheckReader

@@ -1,0 +1,62 @@
+/// An affine map from output pixels to source pixels: source = origin + x·xStep + y·yStep.
+///
+/// Used to cut a rotated, skewed region (an MRZ, a zone of a specimen) out of a page into an
+/// upright image of its own.
+public struct AffineSampling: Sendable, Equatable {
+    public var origin: Point
+    public var xStep: Point
+    public var yStep: Point
+
+    public init(origin: Point, xStep: Point, yStep: Point) {
+        self.origin = origin
+        self.xStep = xStep
+        self.yStep = yStep
+    }
+
+    /// The source position of output pixel centre (x, y).
+    @inline(__always)
+    public func source(x: Double, y: Double) -> Point {
+        Point(x: origin.x + x * xStep.x + y * yStep.x, y: origin.y + x * xStep.y + y * yStep.y)
+    }
+}
+
+extension Image {
+    /// A `width` × `height` image sampled bilinearly from this one through `sampling`; positions
+    /// outside this image take `fill`.
+    public func warped(width: Int, height: Int, sampling: AffineSampling, fill: UInt8 = 255) -> Image {
+        var result = Image(width: width, height: height, format: format, fill: fill)
+        guard width > 0, height > 0, !isEmpty else { return result }
+        let channels = self.channels, sourceStride = stride, targetStride = result.stride
+        let maxX = Double(self.width - 1), maxY = Double(self.height - 1)
+        withUnsafeBytes { source in
+            result.withUnsafeMutableBytes { target in
+                for y in 0..<height {
+                    // Pixel centres: output (x + 0.5) maps to source position p, whose pixel
+                    // index coordinate is p - 0.5.
+                    var position = sampling.source(x: 0.5, y: Double(y) + 0.5)
+                    position.x -= 0.5
+                    position.y -= 0.5
+                    for x in 0..<width {
+                        let px = position.x, py = position.y
+                        position.x += sampling.xStep.x
+                        position.y += sampling.xStep.y
+                        guard px >= 0, py >= 0, px <= maxX, py <= maxY else { continue }
+                        let x0 = Int(px), y0 = Int(py)
+                        let x1 = min(x0 + 1, self.width - 1), y1 = min(y0 + 1, self.height - 1)
+                        let fx = px - Double(x0), fy = py - Double(y0)
+                        let to = y * targetStride + x * channels
+                        for c in 0..<channels {
+                            let a = Double(source[y0 * sourceStride + x0 * channels + c])
+                            let b = Double(source[y0 * sourceStride + x1 * channels + c])
+                            let d = Double(source[y1 * sourceStride + x0 * channels + c])
+                            let e = Double(source[y1 * sourceStride + x1 * channels + c])
+                            let top = a + (b - a) * fx, bottom = d + (e - d) * fx
+                            target[to + c] = UInt8(min(255, max(0, (top + (bottom - top) * fy).rounded())))
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import IDCheckImaging
+
+/// Where an MRZ lies on a page: the direction of its lines, the centre of each line and their
+/// extent, in full-resolution pixels of the image it was found in.
+struct MRZPlacement: Sendable {
+    /// Direction of the text lines in radians, in [0, π): the MRZ may still be upside down.
+    var angle: Double
+    /// Line centres along the normal of the text direction (v), top line first.
+    var lineCentres: [Double]
+    /// Start and end of the lines along the text direction (u).
+    var start: Double
+    var end: Double
+    /// Character height in pixels.
+    var characterSize: Double
+    /// Number of characters in the longest line as estimated from the ink (before reading).
+    var estimatedCharacters: Int
+
+    var unit: Point { Point(x: cos(angle), y: sin(angle)) }
+    var normal: Point { Point(x: -sin(angle), y: cos(angle)) }
+
+    /// Image position of (u, v) in the placement's frame.
+    func point(u: Double, v: Double) -> Point {
+        Point(x: u * cos(angle) - v * sin(angle), y: u * sin(angle) + v * cos(angle))
+    }
+}
+
+/// Finds MRZ-like blocks on a page: two or three long, parallel, evenly pitched lines of
+/// characters of one height. Works on a downsampled copy; any rotation, skew and scale.
+struct MRZLocator: Sendable {
+    /// Text lines (of any orientation) found on the page, in the page's frame.
+    struct TextLine {
+        var centre: Double        // v
+        var start: Double         // u
+        var end: Double           // u
+        var size: Double          // median character height
+        var count: Int            // components
+    }
+
+    /// Locates MRZs on `page` (grey). `scale` is the factor from `page` pixels to the original.
+    func locate(on page: Image, scale: Double) -> [MRZPlacement] {
+        let mask = InkMask(page, radius: max(6, min(page.width, page.height) / 60))
+        let all = mask.components()
+        // Character-like blobs: big enough to be read, not a frame or a photo; elongated blobs are
+        // kept when thin, since runs of touching fillers (<<<<) merge at low resolution.
+        let candidates = all.filter { component in
+            let minor = min(component.width, component.height), major = component.size
+            return minor >= 3 && major >= 5 && minor <= 90 && component.pixelCount >= 8
+                && Double(component.pixelCount) >= 0.06 * Double(component.width * component.height)
+        }
+        guard candidates.count >= 20 else { return [] }
+        var placements: [MRZPlacement] = []
+        for angle in dominantAngles(candidates) {
+            let lines = textLines(candidates, angle: angle)
+            for group in mrzGroups(lines) {
+                let size = group.map(\.size).sorted()[group.count / 2]
+                // Back to the original resolution: component coordinates are pixel indices of
+                // the downsampled page.
+                let cosA = cos(angle), sinA = sin(angle)
+                // Centroids are pixel indices (centre of pixel i at i + 0.5); box edges are
+                // already continuous.
+                let offsetV = 0.5 * (cosA - sinA)
+                let centres = group.map { ($0.centre + offsetV) * scale }
+                let start = group.map(\.start).min() ?? 0, end = group.map(\.end).max() ?? 0
+                let placement = MRZPlacement(
+                    angle: angle, lineCentres: centres, start: start * scale, end: end * scale,
+                    characterSize: size * scale,
+                    estimatedCharacters: group.map(\.count).max() ?? 0)
+                if !placements.contains(where: { overlaps($0, placement) }) { placements.append(placement) }
+            }
+        }
+        return placements
+    }
+
+    /// The directions in which neighbouring characters follow each other: the text direction of
+    /// the page (and of other documents on it), strongest first.
+    private func dominantAngles(_ components: [InkComponent]) -> [Double] {
+        let cell = 48
+        var grid: [Int: [Int]] = [:]
+        for (index, c) in components.enumerated() {
+            grid[Int(c.centreX) / cell &* 100_003 &+ Int(c.centreY) / cell, default: []].append(index)
+        }
+        var histogram = [Double](repeating: 0, count: 180)
+        for c in components {
+            let size = Double(min(c.width, c.height) + c.size) / 2
+            var best: (distance: Double, dx: Double, dy: Double)?
+            let gx = Int(c.centreX) / cell, gy = Int(c.centreY) / cell
+            for ny in (gy - 1)...(gy + 1) {
+                for nx in (gx - 1)...(gx + 1) {
+                    for index in grid[nx &* 100_003 &+ ny] ?? [] {
+                        let other = components[index]
+                        let dx = other.centreX - c.centreX, dy = other.centreY - c.centreY
+                        let distance = (dx * dx + dy * dy).squareRoot()
+                        let ratio = Double(other.size) / Double(c.size)
+                        guard distance > 0.3 * size, distance < 2.5 * size, ratio > 0.5, ratio < 2 else { continue }
+                        if best == nil || distance < best!.distance { best = (distance, dx, dy) }
+                    }
+                }
+            }
+            guard let best else { continue }
+            var degrees = atan2(best.dy, best.dx) * 180 / .pi
+            if degrees < 0 { degrees += 180 }
+            histogram[Int(degrees.rounded()) % 180] += 1
+        }
+        // Smooth circularly, then take peaks at least 20° apart.
+        var smoothed = [Double](repeating: 0, count: 180)
+        for i in 0..<180 {
+            for d in -2...2 { smoothed[i] += histogram[(i + d + 180) % 180] * (d == 0 ? 2 : 1) }
+        }
+        var peaks: [Int] = []
+        let total = histogram.reduce(0, +)
+        for i in (0..<180).sorted(by: { smoothed[$0] > smoothed[$1] }) {
+            guard smoothed[i] >= 0.08 * total * 3, peaks.count < 2 else { break }
+            if peaks.allSatisfy({ min(abs($0 - i), 180 - abs($0 - i)) >= 20 }) { peaks.append(i) }
+        }
+        // Refine each peak with the weighted mean of the bins around it.
+        return peaks.map { peak in
+            var sum = 0.0, weight = 0.0
+            for d in -4...4 {
+                let bin = (peak + d + 180) % 180
+                sum += Double(peak + d) * histogram[bin]
+                weight += histogram[bin]
+            }
+            var degrees = weight > 0 ? sum / weight : Double(peak)
+            if degrees < 0 { degrees += 180 }
+            if degrees >= 180 { degrees -= 180 }
+            return degrees * .pi / 180
+        }
+    }
+
+    /// Runs of components that follow each other along `angle` at one height.
+    private func textLines(_ components: [InkComponent], angle: Double) -> [TextLine] {
+        let cosA = cos(angle), sinA = sin(angle)
+        struct Projected { var u0, u1, v, vSize: Double }
+        var projected: [Projected] = components.map { c in
+            let xs = [Double(c.minX), Double(c.maxX) + 1], ys = [Double(c.minY), Double(c.maxY) + 1]
+            var u0 = Double.infinity, u1 = -Double.infinity, v0 = Double.infinity, v1 = -Double.infinity
+            for x in xs {
+                for y in ys {
+                    let u = x * cosA + y * sinA, v = -x * sinA + y * cosA
+                    u0 = min(u0, u); u1 = max(u1, u); v0 = min(v0, v); v1 = max(v1, v)
+                }
+            }
+            // A skewed box overstates the height by the width's share; take that share off.
+            let skew = abs(sin(angle - (angle >= .pi / 2 ? .pi / 2 : 0)))
+            let width = Double(c.width), height = Double(c.height)
+            let vSize = max(2, (v1 - v0) - skew * min(width, height) * 0.9)
+            return Projected(u0: u0, u1: u1, v: -c.centreX * sinA + c.centreY * cosA, vSize: vSize)
+        }
+        projected.sort { $0.v < $1.v }
+        // Cluster on v: a component joins the open line whose centre is nearest, within a
+        // fraction of its character size.
+        var clusters: [[Projected]] = []
+        var open: [(v: Double, size: Double, index: Int)] = []
+        for p in projected {
+            open.removeAll { p.v - $0.v > 1.5 * $0.size }
+            if let match = open.indices.filter({ abs(p.v - open[$0].v) < 0.3 * open[$0].size
+                && p.vSize < 1.6 * open[$0].size && p.vSize > 0.35 * open[$0].size })
+                .min(by: { abs(p.v - open[$0].v) < abs(p.v - open[$1].v) }) {
+                let index = open[match].index
+                clusters[index].append(p)
+                let n = Double(clusters[index].count)
+                open[match].v += (p.v - open[match].v) / n
+                if p.vSize > 0.7 * open[match].size { open[match].size += (p.vSize - open[match].size) / n }
+            } else {
+                open.append((p.v, p.vSize, clusters.count))
+                clusters.append([p])
+            }
+        }
+        var lines: [TextLine] = []
+        for cluster in clusters where cluster.count >= 12 {
+            let sorted = cluster.sorted { $0.u0 < $1.u0 }
+            let sizes = sorted.map(\.vSize).sorted()
+            let size = sizes[sizes.count * 2 / 3]
+            var runStart = 0, reach = sorted[0].u1
+            func close(_ range: Range<Int>) {
+                let run = sorted[range]
+                guard run.count >= 12 else { return }
+                let start = run.map(\.u0).min() ?? 0, end = run.map(\.u1).max() ?? 0
+                let centre = run.map(\.v).sorted()[run.count / 2]
+                lines.append(TextLine(centre: centre, start: start, end: end, size: size, count: run.count))
+            }
+            for i in 1..<sorted.count {
+                if sorted[i].u0 - reach > 2.2 * size {
+                    close(runStart..<i)
+                    runStart = i
+                }
+                reach = max(reach, sorted[i].u1)
+            }
+            close(runStart..<sorted.count)
+        }
+        return lines
+    }
+
+    /// Two or three text lines that could form an MRZ: long (25+ characters), equally long,
+    /// of one character height, and evenly spaced.
+    private func mrzGroups(_ lines: [TextLine]) -> [[TextLine]] {
+        let long = lines.filter { ($0.end - $0.start) >= 20 * $0.size * 0.75 }.sorted { $0.centre < $1.centre }
+        var groups: [[TextLine]] = []
+        var used = Set<Int>()
+        func fits(_ a: TextLine, _ b: TextLine) -> Bool {
+            let size = (a.size + b.size) / 2
+            let gap = b.centre - a.centre
+            return max(a.size, b.size) / min(a.size, b.size) < 1.45 && gap > 1.1 * size && gap < 3.2 * size
+                && abs(a.start - b.start) < 2.5 * size && abs(a.end - b.end) < 2.5 * size
+        }
+        for i in long.indices where !used.contains(i) {
+            var group = [i]
+            var j = i + 1
+            while j < long.count, group.count < 3 {
+                if let last = group.last, fits(long[last], long[j]) { group.append(j) }
+                else if long[j].centre - long[group.last!].centre > 3.2 * long[i].size { break }
+                j += 1
+            }
+            if group.count >= 2 {
+                groups.append(group.map { long[$0] })
+                used.formUnion(group)
+            }
+        }
+        return groups
+    }
+
+    private func overlaps(_ a: MRZPlacement, _ b: MRZPlacement) -> Bool {
+        guard abs(a.angle - b.angle) < 0.2 else { return false }
+        let ac = a.point(u: (a.start + a.end) / 2, v: a.lineCentres.reduce(0, +) / Double(a.lineCentres.count))
+        let bc = b.point(u: (b.start + b.end) / 2, v: b.lineCentres.reduce(0, +) / Double(b.lineCentres.count))
+        return (ac - bc).length < a.characterSize * 3
+    }
+}

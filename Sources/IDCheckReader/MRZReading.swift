@@ -1,0 +1,36 @@
+import IDCheckImaging
+import IDCheckMRZ
+
+/// One MRZ found and read on an image: the text with per-character confidence and alternatives,
+/// where it is, and the MRZ core's parse of it (checks, corrections).
+public struct MRZReading: Sendable {
+    /// One recognised character.
+    public struct RecognisedCharacter: Sendable {
+        public var character: Character
+        /// Score of the first choice (about 0.9 for a clean print; see ``GlyphClassifier``).
+        public var confidence: Double
+        /// First choice and runners-up, best first.
+        public var alternatives: [MRZ.Candidates.Alternative]
+        /// The character's ink box on the image, 4 corners clockwise from the top-left.
+        public var box: [Point]
+    }
+
+    /// Text as recognised (first choices), one string per line.
+    public var recognisedLines: [String]
+    public var characters: [[RecognisedCharacter]]
+    /// The MRZ core's reading with check-digit corrections applied, or `nil` if it could not be
+    /// parsed (then ``parsingError`` says why).
+    public var zone: MRZ.Zone?
+    public var parsingError: MRZParsingError?
+    /// The MRZ on the image: 4 corners clockwise from the MRZ's own top-left.
+    public var location: [Point]
+    /// Direction of the MRZ's lines in degrees clockwise from the image's x axis (0 upright,
+    /// 180 upside down).
+    public var angle: Double
+    /// Character height in image pixels.
+    public var characterHeight: Double
+    /// Lowest character confidence.
+    public var minimumConfidence: Double { characters.joined().map(\.confidence).min() ?? 0 }
+    /// The lines after correction, or as recognised when the parse failed.
+    public var lines: [String] { zone?.lines ?? recognisedLines }
+}

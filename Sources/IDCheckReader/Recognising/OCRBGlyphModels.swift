@@ -1,0 +1,5 @@
+/// The OCR-B glyph models compiled into the package. The data is generated; see
+/// `OCRBGlyphModels+Data.swift` and `scripts/generate-glyph-models`.
+enum OCRBGlyphModels {
+    static let models: [GlyphModel] = Base64.decode(encodedModels).flatMap(GlyphModel.decode) ?? []
+}

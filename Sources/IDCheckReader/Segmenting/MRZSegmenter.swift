@@ -1,0 +1,98 @@
+import IDCheckImaging
+
+/// One character cell of an MRZ line: where its ink is in the strip and its features.
+struct GlyphCell {
+    /// Ink bounding box in strip pixels (x0, y0 inclusive; x1, y1 exclusive).
+    var box: (x0: Int, y0: Int, x1: Int, y1: Int)
+    /// The cell's slot along the line (pitch-wide), for drawing character boxes.
+    var slot: (x0: Double, x1: Double)
+    var features: GlyphFeatures?
+}
+
+/// Cuts MRZ lines into fixed-pitch character cells. OCR-B in an MRZ is printed at a fixed pitch
+/// (30, 36 or 44 characters to a line, fillers included), so the cells follow from the line's
+/// extent and the character count, refined against the gaps in the ink; touching and broken
+/// characters do not move the cells.
+struct MRZSegmenter {
+    let strip: MRZStrip
+    let mask: InkMask
+
+    init(strip: MRZStrip) {
+        self.strip = strip
+        self.mask = InkMask(strip.image, radius: Int(MRZStrip.characterHeight * 1.2))
+    }
+
+    /// The rows of the line around `centre`: where most of its ink lies.
+    func band(around centre: Double) -> (top: Int, bottom: Int) {
+        let h = MRZStrip.characterHeight
+        let low = max(0, Int(centre - 0.9 * h)), high = min(mask.height - 1, Int(centre + 0.9 * h))
+        guard low < high else { return (max(0, Int(centre - h / 2)), min(mask.height, Int(centre + h / 2))) }
+        let x0 = max(0, Int(strip.expectedStart)), x1 = min(mask.width, Int(strip.expectedEnd))
+        var profile = [Int](repeating: 0, count: high - low + 1)
+        for y in low...high {
+            var count = 0
+            let row = y * mask.width
+            for x in x0..<max(x0, x1) where mask.bits[row + x] != 0 { count += 1 }
+            profile[y - low] = count
+        }
+        let peak = profile.max() ?? 0
+        let threshold = max(1, peak / 5)
+        var top = Int(centre) - low, bottom = Int(centre) - low
+        top = min(max(top, 0), profile.count - 1)
+        bottom = top
+        while top > 0, profile[top - 1] >= threshold { top -= 1 }
+        while bottom < profile.count - 1, profile[bottom + 1] >= threshold { bottom += 1 }
+        return (low + top, low + bottom + 1)
+    }
+
+    /// Splits the line around `centre` into `count` cells.
+    func cells(lineCentre centre: Double, count: Int) -> (cells: [GlyphCell], band: (top: Int, bottom: Int)) {
+        let band = self.band(around: centre)
+        let h = MRZStrip.characterHeight
+        let top = max(0, band.top - 2), bottom = min(mask.height, band.bottom + 2)
+        var columns = [Int](repeating: 0, count: mask.width)
+        for y in top..<bottom {
+            let row = y * mask.width
+            for x in 0..<mask.width where mask.bits[row + x] != 0 { columns[x] += 1 }
+        }
+        // The line's ink extent, searched near where the locator put it.
+        let searchLow = max(0, Int(strip.expectedStart - 0.7 * h)), searchHigh = min(mask.width - 1, Int(strip.expectedEnd + 0.7 * h))
+        let minimum = max(1, (bottom - top) / 10)
+        guard searchLow < searchHigh,
+              let first = (searchLow...searchHigh).first(where: { columns[$0] >= minimum }),
+              let last = (searchLow...searchHigh).reversed().first(where: { columns[$0] >= minimum }),
+              last > first else { return ([], band) }
+        let extent = Double(last + 1 - first)
+        // Pitch and phase: cell borders should fall in the gaps between characters.
+        let nominal = extent / (Double(count) - 0.3)
+        var best = (score: Int.max, pitch: nominal, origin: Double(first))
+        var pitch = nominal * 0.96
+        while pitch <= nominal * 1.04 {
+            let gap = pitch * 0.15
+            var origin = Double(first) - gap - pitch * 0.2
+            while origin <= Double(first) {
+                var score = 0
+                for i in 0...count {
+                    let x = Int((origin + Double(i) * pitch).rounded())
+                    if x >= 0, x < columns.count { score += columns[x] }
+                }
+                // The last border must not cut deep into the last character.
+                if score < best.score { best = (score, pitch, origin) }
+                origin += 0.5
+            }
+            pitch += nominal * 0.002
+        }
+        var cells: [GlyphCell] = []
+        cells.reserveCapacity(count)
+        let rowLow = max(0, band.top - Int(0.2 * h)), rowHigh = min(mask.height, band.bottom + Int(0.2 * h))
+        for i in 0..<count {
+            let left = best.origin + Double(i) * best.pitch, right = left + best.pitch
+            let x0 = max(0, Int(left.rounded())), x1 = min(mask.width, Int(right.rounded()))
+            let features = GlyphFeatures(image: strip.image, cell: (x0, rowLow, x1, rowHigh),
+                                         bandTop: Double(band.top), bandBottom: Double(band.bottom))
+            let box = features?.box ?? (x0, band.top, x1, band.bottom)
+            cells.append(GlyphCell(box: box, slot: (left, right), features: features))
+        }
+        return (cells, band)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import IDCheckImaging
+
+/// The MRZ cut out of the page into an upright grey image of its own, at a fixed character
+/// height, with the map back to page pixels.
+struct MRZStrip {
+    /// Character height in strip pixels that every MRZ is brought to.
+    static let characterHeight = 32.0
+
+    var image: Image
+    /// Strip pixel → page pixel.
+    var sampling: AffineSampling
+    /// Centre of each line in strip rows, top line first.
+    var lineCentres: [Double]
+    /// Expected start and end of the lines in strip columns (from the locator).
+    var expectedStart: Double
+    var expectedEnd: Double
+
+    /// Cuts `placement` out of `page`; `upsideDown` reads it turned by 180°.
+    init(page: Image, placement: MRZPlacement, upsideDown: Bool) {
+        let k = MRZStrip.characterHeight / placement.characterSize
+        let size = placement.characterSize
+        let margin = 0.8 * size
+        let uA = placement.start - margin, uB = placement.end + margin
+        let vA = (placement.lineCentres.first ?? 0) - 1.3 * size
+        let vB = (placement.lineCentres.last ?? 0) + 1.3 * size
+        let width = Int(((uB - uA) * k).rounded()), height = Int(((vB - vA) * k).rounded())
+        let unit = placement.unit * (1 / k), normal = placement.normal * (1 / k)
+        if upsideDown {
+            sampling = AffineSampling(origin: placement.point(u: uB, v: vB), xStep: unit * -1, yStep: normal * -1)
+            lineCentres = placement.lineCentres.reversed().map { (vB - $0) * k }
+        } else {
+            sampling = AffineSampling(origin: placement.point(u: uA, v: vA), xStep: unit, yStep: normal)
+            lineCentres = placement.lineCentres.map { ($0 - vA) * k }
+        }
+        expectedStart = margin * k
+        expectedEnd = Double(width) - margin * k
+        image = page.warped(width: max(1, width), height: max(1, height), sampling: sampling)
+    }
+
+    /// Page position of a strip position.
+    func pagePoint(x: Double, y: Double) -> Point { sampling.source(x: x, y: y) }
+}
