@@ -51,6 +51,19 @@ enum MRZCharacterClass {
         return table
     }()
 
+    /// Per byte, one bit per ``Kind`` (bit `kind.rawValue`) that admits it, and bit 7 for "in the
+    /// MRZ alphabet": the hot loops test a whole zone against this one table.
+    static let admission: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        let kinds: [Kind] = [.alphabetic, .numeric, .digit, .date, .alphanumeric, .filler]
+        for byte in 0..<256 {
+            var bits: UInt8 = isMRZ(UInt8(byte)) ? 0x80 : 0
+            for kind in kinds where kind.admits(UInt8(byte)) { bits |= 1 << kind.rawValue }
+            table[byte] = bits
+        }
+        return table
+    }()
+
     /// Whether `byte` is in the MRZ alphabet (A–Z, 0–9, `<`).
     @inline(__always)
     static func isMRZ(_ byte: UInt8) -> Bool { !table[Int(byte)].isEmpty }

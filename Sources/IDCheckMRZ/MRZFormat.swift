@@ -22,12 +22,18 @@ extension MRZ {
         /// The length of each line, top to bottom.
         public var lineLengths: [Int] {
             switch self {
-            case .td1: [30, 30, 30]
-            case .td2, .mrvB, .frenchIdentityCard: [36, 36]
-            case .td3, .mrvA: [44, 44]
-            case .swissDrivingLicence: [9, 30, 30]
+            case .td1: Format.lengths30x3
+            case .td2, .mrvB, .frenchIdentityCard: Format.lengths36x2
+            case .td3, .mrvA: Format.lengths44x2
+            case .swissDrivingLicence: Format.lengthsSwiss
             }
         }
+
+        // Shared arrays, so that asking for a layout's geometry in the hot path allocates nothing.
+        private static let lengths30x3 = [30, 30, 30], lengths36x2 = [36, 36], lengths44x2 = [44, 44]
+        private static let lengthsSwiss = [9, 30, 30]
+        private static let offsets30x3 = [0, 30, 60], offsets36x2 = [0, 36], offsets44x2 = [0, 44]
+        private static let offsetsSwiss = [0, 9, 39]
 
         /// A name for people, as ICAO and issuers write it.
         public var displayName: String {
@@ -45,10 +51,10 @@ extension MRZ {
         /// The offset of each line in a zone's contiguous storage (lines stored without separators).
         var lineOffsets: [Int] {
             switch self {
-            case .td1: [0, 30, 60]
-            case .td2, .mrvB, .frenchIdentityCard: [0, 36]
-            case .td3, .mrvA: [0, 44]
-            case .swissDrivingLicence: [0, 9, 39]
+            case .td1: Format.offsets30x3
+            case .td2, .mrvB, .frenchIdentityCard: Format.offsets36x2
+            case .td3, .mrvA: Format.offsets44x2
+            case .swissDrivingLicence: Format.offsetsSwiss
             }
         }
 

@@ -27,7 +27,14 @@ extension MRZ {
         guard bytes.count <= MRZParser.maximumInputBytes else {
             throw MRZParsingError(.inputTooLong(bytes: bytes.count, limit: MRZParser.maximumInputBytes))
         }
-        let lines = bytes.split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false)
+        var lines: [ArraySlice<UInt8>] = []
+        lines.reserveCapacity(3)
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(bytes[start..<index])
+            start = index + 1
+        }
+        lines.append(bytes[start...])
         let (format, storage) = try MRZParser.wellFormed(lines)
         return MRZParser.read(storage, format: format, options: options)
     }

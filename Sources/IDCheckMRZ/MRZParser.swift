@@ -22,11 +22,10 @@ enum MRZParser {
         var total = 0
         for (index, line) in lines.enumerated() {
             total += line.count
-            var column = 0
-            for byte in line {
-                if !MRZCharacterClass.isMRZ(byte) { throw characterError(line, index: index, column: column) }
-                column += 1
+            let bad = MRZCharacterClass.admission.withUnsafeBufferPointer { admission in
+                line.firstIndex { admission[Int($0)] & 0x80 == 0 }
             }
+            if let bad { throw characterError(line, index: index, column: bad - line.startIndex) }
         }
         let format = detect(lines)
         for (index, expected) in format.lineLengths.enumerated() where lines[index].count != expected {
@@ -92,8 +91,13 @@ enum MRZParser {
         // Character classes: one pass over the bytes; the slow path only when something is off.
         let classesHold = storage.withUnsafeBufferPointer { bytes in
             layout.classes.withUnsafeBufferPointer { classes in
-                for index in 0..<bytes.count where !classes[index].admits(bytes[index]) { return false }
-                return true
+                MRZCharacterClass.admission.withUnsafeBufferPointer { admission in
+                    var held = true
+                    for index in 0..<min(bytes.count, classes.count) {
+                        held = held && admission[Int(bytes[index])] & (1 << classes[index].rawValue) != 0
+                    }
+                    return held
+                }
             }
         }
         if !classesHold { issues += classIssues(storage, layout: layout) }
@@ -268,7 +272,6 @@ enum MRZParser {
     }
 
     static func countryIssues(_ key: UInt32, _ spec: MRZLayout.FieldSpec, storage: ArraySlice<UInt8>, into issues: inout [MRZ.Issue]) {
-        let code = MRZ.Name.readable(storage)
         guard let country = MRZ.Country.lookup(packed: key) else {
             issues.append(MRZ.Issue(code: spec.field == .nationality ? .unknownNationality : .unknownIssuingState,
                                     severity: .failure, field: spec.field, span: spec.span,
@@ -277,9 +280,11 @@ enum MRZParser {
         }
         switch country.kind {
         case .isoOnly:
+            let code = MRZ.Name.readable(storage)
             issues.append(MRZ.Issue(code: .isoCodeNotUsedInMRZ, severity: .warning, field: spec.field, span: spec.span,
                                     message: "\(code) is an ISO code that ICAO replaces in the MRZ: \(country.name) prints D"))
         case .withdrawn:
+            let code = MRZ.Name.readable(storage)
             issues.append(MRZ.Issue(code: .withdrawnCountryCode, severity: .warning, field: spec.field, span: spec.span,
                                     message: "\(code) is a withdrawn code: \(country.name)"))
         default:

@@ -103,46 +103,58 @@ struct MRZReport: Encodable {
     }
 
     init(input: InputReference, text: String, reference: MRZ.CalendarDate) {
-        self.input = input
-        self.referenceDate = reference.description
         do {
             let zone = try MRZ.parse(text, options: MRZ.ParsingOptions(referenceDate: reference))
-            self.zone = zone
-            status = zone.isValid ? "valid" : "invalid"
-            format = zone.format.rawValue
-            formatName = zone.format.displayName
-            lines = zone.lines
-            fields = zone.fields.map {
-                FieldEntry(field: $0.field.rawValue, line: $0.span.line, start: $0.span.start, end: $0.span.end, raw: $0.raw, value: $0.value)
-            }
-            name = zone.name
-            documentNumber = zone.documentNumber
-            issuingState = Self.country(zone.issuingStateCode, zone.issuingState)
-            if zone.field(.nationality) != nil { nationality = Self.country(zone.nationalityCode, zone.nationality) }
-            birthDate = zone.birthDate.map(Self.date)
-            expiryDate = zone.expiryDate.map(Self.date)
-            sex = zone.field(.sex)?.raw
-            checks = zone.checks.map { check in
-                CheckEntry(check: check.kind.rawValue, line: check.position.line, column: check.position.column,
-                           covers: check.covers.map { SpanEntry(line: $0.line, start: $0.start, end: $0.end) },
-                           expected: String(check.expected), found: String(check.found), status: check.status.rawValue,
-                           passes: check.passes)
-            }
-            issues = zone.issues.map { issue in
-                IssueEntry(code: issue.code.rawValue, severity: issue.severity.rawValue, field: issue.field?.rawValue,
-                           line: issue.span?.line, start: issue.span?.start, end: issue.span?.end, message: issue.message)
-            }
-            suggestions = zone.suggestions.map { suggestion in
-                SuggestionEntry(kind: suggestion.kind.rawValue, field: suggestion.field?.rawValue, line: suggestion.span.line,
-                                start: suggestion.span.start, end: suggestion.span.end, original: suggestion.original,
-                                suggested: suggestion.suggested, makesZoneValid: suggestion.makesZoneValid)
-            }
-            droppedSpaces = zone.droppedSpaces
+            self.init(input: input, zone: zone, reference: reference)
         } catch {
-            status = "malformed"
-            self.error = ErrorEntry(code: error.code, message: error.description, line: error.line, column: error.column,
-                                    suggestedLines: error.suggestedLines)
+            self.init(input: input, error: error, reference: reference)
         }
+    }
+
+    /// The report of text that could not be parsed.
+    init(input: InputReference, error: MRZParsingError, reference: MRZ.CalendarDate) {
+        self.input = input
+        self.referenceDate = reference.description
+        status = "malformed"
+        self.error = ErrorEntry(code: error.code, message: error.description, line: error.line, column: error.column,
+                                suggestedLines: error.suggestedLines)
+    }
+
+    /// The report of a parsed zone (typed, or read from an image by the reader).
+    init(input: InputReference, zone: MRZ.Zone, reference: MRZ.CalendarDate) {
+        self.input = input
+        self.referenceDate = reference.description
+        self.zone = zone
+        status = zone.isValid ? "valid" : "invalid"
+        format = zone.format.rawValue
+        formatName = zone.format.displayName
+        lines = zone.lines
+        fields = zone.fields.map {
+            FieldEntry(field: $0.field.rawValue, line: $0.span.line, start: $0.span.start, end: $0.span.end, raw: $0.raw, value: $0.value)
+        }
+        name = zone.name
+        documentNumber = zone.documentNumber
+        issuingState = Self.country(zone.issuingStateCode, zone.issuingState)
+        if zone.field(.nationality) != nil { nationality = Self.country(zone.nationalityCode, zone.nationality) }
+        birthDate = zone.birthDate.map(Self.date)
+        expiryDate = zone.expiryDate.map(Self.date)
+        sex = zone.field(.sex)?.raw
+        checks = zone.checks.map { check in
+            CheckEntry(check: check.kind.rawValue, line: check.position.line, column: check.position.column,
+                       covers: check.covers.map { SpanEntry(line: $0.line, start: $0.start, end: $0.end) },
+                       expected: String(check.expected), found: String(check.found), status: check.status.rawValue,
+                       passes: check.passes)
+        }
+        issues = zone.issues.map { issue in
+            IssueEntry(code: issue.code.rawValue, severity: issue.severity.rawValue, field: issue.field?.rawValue,
+                       line: issue.span?.line, start: issue.span?.start, end: issue.span?.end, message: issue.message)
+        }
+        suggestions = zone.suggestions.map { suggestion in
+            SuggestionEntry(kind: suggestion.kind.rawValue, field: suggestion.field?.rawValue, line: suggestion.span.line,
+                            start: suggestion.span.start, end: suggestion.span.end, original: suggestion.original,
+                            suggested: suggestion.suggested, makesZoneValid: suggestion.makesZoneValid)
+        }
+        droppedSpaces = zone.droppedSpaces
     }
 
     var outcome: Outcome {
