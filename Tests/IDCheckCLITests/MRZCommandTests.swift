@@ -98,6 +98,12 @@ struct MRZCommandTests {
         #expect(error["code"] as? String == code)
     }
 
+    @Test func noArgumentReadsStandardInputWhenItIsNotATerminal() throws {
+        let run = try CLIRunner.run(["mrz", "--at", "2010-01-01"], input: Self.td3.joined(separator: "\n"))
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("✓ valid MRZ"))
+    }
+
     @Test func emptyStandardInputIsMalformed() throws {
         let run = try CLIRunner.run(["mrz", "-"], input: "\n  \n")
         #expect(run.status == 2)
