@@ -12,7 +12,7 @@ struct InkMask {
 
     /// Marks pixels darker than the mean of the (2·radius+1)² window around them by at least
     /// `max(minimumContrast, relativeContrast × mean)`.
-    init(_ image: Image, radius: Int, minimumContrast: Int = 14, relativeContrast: Double = 0.14) {
+    init(_ image: Image, radius: Int, minimumContrast: Int = 20, relativeContrast: Double = 0.25) {
         precondition(image.format == .gray, "InkMask works on grey images")
         width = image.width
         height = image.height

@@ -142,7 +142,8 @@ struct MRZLocator: Sendable {
                 }
             }
             // A skewed box overstates the height by the width's share; take that share off.
-            let skew = abs(sin(angle - (angle >= .pi / 2 ? .pi / 2 : 0)))
+            let offAxis = angle.truncatingRemainder(dividingBy: .pi / 2)
+            let skew = sin(min(offAxis, .pi / 2 - offAxis))
             let width = Double(c.width), height = Double(c.height)
             let vSize = max(2, (v1 - v0) - skew * min(width, height) * 0.9)
             return Projected(u0: u0, u1: u1, v: -c.centreX * sinA + c.centreY * cosA, vSize: vSize)

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import IDCheckImaging
+import IDCheckMRZ
+import IDCheckReader
+
+/// MRZs drawn with the real OCR-B font on a page, then turned, skewed, shrunk and JPEG-compressed
+/// the way scans and photos are: the reader must find and read every one exactly.
+@Suite("Reading rendered MRZs")
+struct RenderedMRZTests {
+    static let samples: [[String]] = [
+        ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
+        ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"],
+        ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"],
+        ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"],
+    ]
+
+    /// A light page with a faint pattern and one MRZ, OCR-B characters `size` pixels high.
+    static func page(lines: [String], characterHeight: Double) throws -> Image {
+        let font = try SystemFonts.load(.ocrB)
+        let emSize = characterHeight / 0.70
+        let pitch = characterHeight * 1.05
+        let width = Int(Double(lines[0].count) * pitch + 8 * characterHeight)
+        let height = Int(Double(lines.count) * characterHeight * 1.8 + 14 * characterHeight)
+        var image = Image(width: width, height: height, format: .rgb, fill: 236)
+        for y in stride(from: 0, to: height, by: 6) {
+            image.drawLine(from: Point(x: 0, y: Double(y)), to: Point(x: Double(width), y: Double(y) + 40),
+                           colour: Colour(red: 200, green: 215, blue: 235), lineWidth: 1)
+        }
+        // Some visual-zone text above, as on a document.
+        try image.draw(text: "UTOPIA PASSPORT ERIKSSON ANNA MARIA", at: Point(x: 4 * characterHeight, y: 4 * characterHeight),
+                       font: SystemFonts.load(.dejaVuSans), sizeInPixels: emSize, colour: Colour(gray: 40))
+        for (index, line) in lines.enumerated() {
+            let baseline = Double(height) - 4 * characterHeight - Double(lines.count - 1 - index) * characterHeight * 1.8
+            for (column, character) in line.enumerated() {
+                let glyph = try font.glyph(for: character.unicodeScalars.first ?? "<", sizeInPixels: emSize)
+                let x = 4 * characterHeight + Double(column) * pitch + (pitch - glyph.advance) / 2
+                image.draw(glyph: glyph, penX: x, baselineY: baseline, colour: Colour(gray: 20))
+            }
+        }
+        return image.converted(to: .gray)
+    }
+
+    /// `image` turned by `degrees` about its centre on a larger white page.
+    static func rotated(_ image: Image, degrees: Double) -> Image {
+        let radians = degrees * .pi / 180
+        let side = Int(Double(max(image.width, image.height)) * 1.25)
+        let unit = Point(x: cos(radians), y: -sin(radians)), normal = Point(x: sin(radians), y: cos(radians))
+        let centre = Point(x: Double(image.width) / 2, y: Double(image.height) / 2)
+        let origin = centre - unit * (Double(side) / 2) - normal * (Double(side) / 2)
+        return image.warped(width: side, height: side, sampling: AffineSampling(origin: origin, xStep: unit, yStep: normal), fill: 245)
+    }
+
+    func read(_ image: Image) -> [MRZReading] {
+        MRZReader(referenceDate: MRZ.CalendarDate(year: 2010, month: 1, day: 1)!).read(image)
+    }
+
+    @Test("each ICAO example reads exactly at 300 dpi size", arguments: samples)
+    func upright(lines: [String]) throws {
+        let readings = read(try Self.page(lines: lines, characterHeight: 28))
+        #expect(readings.count == 1)
+        #expect(readings.first?.lines == lines, "\(readings.first?.recognisedLines ?? [])")
+        #expect(readings.first?.zone?.isValid == true)
+    }
+
+    @Test("all four orientations", arguments: [0, 1, 2, 3])
+    func quarterTurns(turns: Int) throws {
+        let lines = Self.samples[0]
+        let image = try Self.page(lines: lines, characterHeight: 24).rotated(quarterTurns: turns)
+        let reading = try #require(read(image).first)
+        #expect(reading.lines == lines)
+        #expect(abs(reading.angle - Double(turns * 90)) < 3 || abs(reading.angle - Double(turns * 90) + 360) < 3)
+    }
+
+    @Test("skew up to 15 degrees either way", arguments: [-15.0, -7.0, 4.0, 12.0])
+    func skew(degrees: Double) throws {
+        let lines = Self.samples[1]
+        let image = Self.rotated(try Self.page(lines: lines, characterHeight: 26), degrees: degrees)
+        let reading = try #require(read(image).first)
+        #expect(reading.lines == lines, "\(reading.recognisedLines)")
+    }
+
+    @Test("small characters (12 px) after JPEG quality 40")
+    func smallAndCompressed() throws {
+        let lines = Self.samples[2]
+        let image = try Self.page(lines: lines, characterHeight: 12)
+        let jpeg = try ImageDecoder(options: DecodingOptions(pixelFormat: .gray)).decode(ImageEncoder.jpeg(image, quality: 40)).image
+        let reading = try #require(read(jpeg).first)
+        #expect(reading.lines == lines, "\(reading.recognisedLines)")
+    }
+
+    @Test("a page without an MRZ gives no reading")
+    func noMRZ() throws {
+        var image = Image(width: 900, height: 600, format: .gray, fill: 240)
+        try image.draw(text: "Nothing machine readable here, only ordinary text.", at: Point(x: 40, y: 200),
+                       font: SystemFonts.load(.dejaVuSans), sizeInPixels: 30, colour: .black)
+        #expect(read(image).isEmpty)
+    }
+
+    @Test("two documents on one page: both MRZs, top to bottom")
+    func twoDocuments() throws {
+        let first = try Self.page(lines: Self.samples[0], characterHeight: 20)
+        let second = try Self.page(lines: Self.samples[2], characterHeight: 20)
+        var page = Image(width: max(first.width, second.width) + 40, height: first.height + second.height + 60, format: .gray, fill: 250)
+        page.draw(second, atX: 20, y: 20)
+        page.draw(first, atX: 20, y: second.height + 40)
+        let readings = read(page)
+        #expect(readings.map(\.lines) == [Self.samples[2], Self.samples[0]])
+    }
+}
