@@ -34,20 +34,25 @@ let package = Package(
         .target(name: "IDCheckReader", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
         // Specimen models: the description format, loading with validation, the library lookup.
         .target(name: "IDCheckSpecimens", dependencies: ["IDCheckImaging", "IDCheckMRZ"]),
+        // The renderer of fictional documents (genuine and forged) with their ground truth.
+        .target(name: "IDCheckRender", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckSpecimens"]),
+        // Indicator catalogue, rules (MRZ, data, model, lists) and the report model.
+        .target(name: "IDCheckForensics", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckSpecimens"]),
         // The public pipeline and re-exports.
-        .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader"]),
+        .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader", "IDCheckSpecimens", "IDCheckForensics"]),
         // The command-line tool.
         .executableTarget(
             name: "idcheck",
             dependencies: [
                 "IDCheck",
+                "IDCheckRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: figures printed as ratios against references measured in the same run.
         .executableTarget(
             name: "idcheck-bench",
-            dependencies: ["IDCheck"],
+            dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader"],
             path: "benchmarks/IDCheckBenchmarks"
         ),
         // Derives the OCR-B glyph models of the reader from the font (scripts/generate-glyph-models).
@@ -60,6 +65,8 @@ let package = Package(
         .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"], resources: [.copy("Vectors")]),
         .testTarget(name: "IDCheckReaderTests", dependencies: ["IDCheckReader"]),
         .testTarget(name: "IDCheckSpecimensTests", dependencies: ["IDCheckSpecimens"]),
+        .testTarget(name: "IDCheckRenderTests", dependencies: ["IDCheckRender"]),
+        .testTarget(name: "IDCheckForensicsTests", dependencies: ["IDCheck"]),
         .testTarget(name: "IDCheckCLITests", dependencies: ["IDCheck"]),
     ]
 )

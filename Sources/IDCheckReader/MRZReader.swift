@@ -12,7 +12,7 @@ public struct MRZReader: Sendable {
     public var parsingOptions: MRZ.ParsingOptions
     public var correction: MRZ.CorrectionOptions
     /// The page is located on at most this many pixels along its longer side.
-    public var locatingResolution: Int = 1000
+    public var locatingResolution: Int = 700
 
     public init(classifier: GlyphClassifier = .ocrB, referenceDate: MRZ.CalendarDate = .today,
                 correction: MRZ.CorrectionOptions = MRZ.CorrectionOptions()) {
@@ -27,6 +27,8 @@ public struct MRZReader: Sendable {
         public var segment: Double = 0
         public var recognise: Double = 0
         public var check: Double = 0
+
+        public init() {}
     }
 
     /// Every MRZ on `image`, top to bottom; empty when there is none.
@@ -38,7 +40,7 @@ public struct MRZReader: Sendable {
     public func read(_ image: Image, timings: inout StageTimings) -> [MRZReading] {
         let grey = image.format == .gray ? image : image.converted(to: .gray)
         guard grey.width >= 16, grey.height >= 16 else { return [] }
-        var factor = max(1, max(grey.width, grey.height) / locatingResolution)
+        var factor = max(1, Int((Double(max(grey.width, grey.height)) / Double(locatingResolution)).rounded()))
         let locator = MRZLocator()
         var readings: [MRZReading] = []
         while readings.isEmpty {
@@ -58,54 +60,85 @@ public struct MRZReader: Sendable {
         }
     }
 
-    /// Reads one located MRZ in both directions and with each plausible line length, keeping
-    /// the reading that the glyph models and the check digits like best.
+    /// Reads one located MRZ. The direction (the locator cannot tell upright from upside down)
+    /// is chosen by how well the ends of the first line read either way; the line length from
+    /// the locator's character count. Other directions and lengths are tried only when the
+    /// check digits do not hold, so that a genuine MRZ costs one reading.
     private func read(_ placement: MRZPlacement, on page: Image, timings: inout StageTimings) -> MRZReading? {
-        let lineLengths: [[Int]]
-        switch placement.lineCentres.count {
-        case 3: lineLengths = [[30, 30, 30]]
-        case 2: lineLengths = placement.estimatedCharacters > 38 ? [[44, 44], [36, 36]] : [[36, 36], [44, 44]]
-        default: return nil
+        guard placement.lineCentres.count == 2 || placement.lineCentres.count == 3 else { return nil }
+        var start = clock()
+        let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement, upsideDown: false))
+        let turned = upright.turned()
+        var lineLengths: [[Int]] = [[30, 30, 30]]
+        if placement.lineCentres.count == 2, let centre = upright.strip.lineCentres.last {
+            let likely = upright.likelyCount(lineCentre: centre, among: [44, 36])
+            lineLengths = likely == 44 ? [[44, 44], [36, 36]] : [[36, 36], [44, 44]]
         }
+        timings.segment += clock() - start
+        start = clock()
+        let uprightScore = endScore(upright, length: lineLengths[0][0])
+        let turnedScore = endScore(turned, length: lineLengths[0][0])
+        timings.recognise += clock() - start
+        // Text that is not OCR-B reads badly either way up: not an MRZ.
+        guard max(uprightScore, turnedScore) > 0.55 else { return nil }
+        let directions = uprightScore >= turnedScore ? [(upright, false), (turned, true)] : [(turned, true), (upright, false)]
+
         var best: (reading: MRZReading, rank: Double)?
-        for upsideDown in [false, true] {
-            var start = clock()
-            let strip = MRZStrip(page: page, placement: placement, upsideDown: upsideDown)
-            let segmenter = MRZSegmenter(strip: strip)
-            timings.segment += clock() - start
+        for (segmenter, upsideDown) in directions {
             for lengths in lineLengths {
-                start = clock()
-                var lines: [[GlyphCell]] = []
-                var bands: [(top: Int, bottom: Int)] = []
-                for (index, centre) in strip.lineCentres.enumerated() {
-                    let (cells, band) = segmenter.cells(lineCentre: centre, count: lengths[index])
-                    lines.append(cells)
-                    bands.append(band)
-                }
-                timings.segment += clock() - start
-                guard lines.allSatisfy({ !$0.isEmpty }) else { continue }
-                start = clock()
-                let alternatives = lines.map { cells in
-                    cells.map { cell in cell.features.map { classifier.classify($0) } ?? [MRZ.Candidates.Alternative("<", score: 0)] }
-                }
-                timings.recognise += clock() - start
-                let scores = alternatives.joined().map { $0.first?.score ?? 0 }
-                let meanScore = scores.reduce(0, +) / Double(max(1, scores.count))
-                start = clock()
-                let reading = makeReading(strip: strip, placement: placement, upsideDown: upsideDown,
-                                          cells: lines, bands: bands, alternatives: alternatives)
-                timings.check += clock() - start
+                guard let (reading, meanScore) = read(segmenter, lengths: lengths, placement: placement,
+                                                      upsideDown: upsideDown, timings: &timings) else { continue }
                 // Passing checks weigh most; the glyph score breaks ties.
                 let passing = reading.zone?.checks.filter(\.passes).count ?? -1
                 let rank = Double(passing) + meanScore
                 if best == nil || rank > best!.rank { best = (reading, rank) }
+                if reading.zone?.checks.allSatisfy(\.passes) == true, reading.zone != nil { break }
             }
+            if let zone = best?.reading.zone, zone.checks.allSatisfy(\.passes) { break }
         }
-        guard let best, best.reading.minimumConfidence > -0.5 else { return nil }
+        guard let best else { return nil }
         // Reject blocks of text that merely look like an MRZ: most characters must read well.
-        let confident = best.reading.characters.joined().filter { $0.confidence > 0.45 }.count
-        guard Double(confident) >= 0.8 * Double(best.reading.characters.joined().count) else { return nil }
+        let characters = best.reading.characters.joined()
+        let confident = characters.filter { $0.confidence > 0.45 }.count
+        guard Double(confident) >= 0.8 * Double(characters.count) else { return nil }
         return best.reading
+    }
+
+    /// Mean score of the first and last characters of the first line: high when the strip is
+    /// the right way up.
+    private func endScore(_ segmenter: MRZSegmenter, length: Int) -> Double {
+        guard let centre = segmenter.strip.lineCentres.first else { return -1 }
+        let cells = segmenter.cells(lineCentre: centre, count: length, wanted: { $0 < 6 || $0 >= length - 6 }).cells
+        guard cells.count > 12 else { return -1 }
+        let sample = cells.prefix(6) + cells.suffix(6)
+        let scores = sample.map { cell in cell.features.flatMap { classifier.classify($0, limit: 1).first?.score } ?? 0 }
+        return scores.reduce(0, +) / Double(scores.count)
+    }
+
+    private func read(_ segmenter: MRZSegmenter, lengths: [Int], placement: MRZPlacement, upsideDown: Bool,
+                      timings: inout StageTimings) -> (MRZReading, Double)? {
+        var start = clock()
+        var lines: [[GlyphCell]] = []
+        var bands: [(top: Int, bottom: Int)] = []
+        for (index, centre) in segmenter.strip.lineCentres.enumerated() {
+            let (cells, band) = segmenter.cells(lineCentre: centre, count: lengths[index])
+            lines.append(cells)
+            bands.append(band)
+        }
+        timings.segment += clock() - start
+        guard lines.allSatisfy({ !$0.isEmpty }) else { return nil }
+        start = clock()
+        let alternatives = lines.map { cells in
+            cells.map { cell in cell.features.map { classifier.classify($0) } ?? [MRZ.Candidates.Alternative("<", score: 0)] }
+        }
+        timings.recognise += clock() - start
+        let scores = alternatives.joined().map { $0.first?.score ?? 0 }
+        let meanScore = scores.reduce(0, +) / Double(max(1, scores.count))
+        start = clock()
+        let reading = makeReading(strip: segmenter.strip, placement: placement, upsideDown: upsideDown,
+                                  cells: lines, bands: bands, alternatives: alternatives)
+        timings.check += clock() - start
+        return (reading, meanScore)
     }
 
     private func makeReading(strip: MRZStrip, placement: MRZPlacement, upsideDown: Bool, cells: [[GlyphCell]],

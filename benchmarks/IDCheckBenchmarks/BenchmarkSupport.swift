@@ -1,5 +1,7 @@
 import Foundation
-import IDCheck
+import IDCheckImaging
+import IDCheckMRZ
+import IDCheckReader
 
 /// Timing and process helpers shared by the benchmarks.
 enum Bench {
@@ -76,7 +78,7 @@ func syntheticScan(width: Int, height: Int, seed: UInt64) -> Image {
     }
     let lineHeight = max(8, height / 60)
     var y = height / 10
-    while y < height - lineHeight * 2 {
+    while y < height * 7 / 10 {
         var x = width / 3
         while x < width - width / 12 {
             let glyph = Int(random.next() % UInt64(lineHeight)) + lineHeight / 2

@@ -1,11 +1,13 @@
 import Foundation
-import IDCheck
+import IDCheckImaging
+import IDCheckMRZ
+import IDCheckReader
 
 /// Decode time of scanned pages at every DCT scale, grey and RGB, against `djpeg` decoding the
 /// same file in the same run. Goal: full-scale decode within 1.1× of djpeg.
 enum DecodeBenchmark {
     static func run(_ arguments: ArraySlice<String>) -> Int32 {
-        let runs = Int(arguments.first ?? "") ?? 15
+        let runs = max(1, Int(arguments.first ?? "") ?? 15)
         let djpeg = "/usr/bin/djpeg"
         guard FileManager.default.isExecutableFile(atPath: djpeg) else {
             print("djpeg not found: apt-get install libjpeg-turbo-progs")

@@ -1,5 +1,7 @@
 import Foundation
-import IDCheck
+import IDCheckImaging
+import IDCheckMRZ
+import IDCheckReader
 
 /// `idcheck-bench mrz-parse [--seconds S] [--reference-us US]`: full TD3 parse and check
 /// throughput on one core — every field located, every check digit computed, dates decoded and

@@ -6,6 +6,7 @@ import Glibc
 
 let benchmarks: [String: (ArraySlice<String>) -> Int32] = [
     "decode": DecodeBenchmark.run,
+    "read": ReadBenchmark.run,
     "mrz-parse": MRZParseBenchmark.run,
 ]
 

@@ -46,6 +46,7 @@ extension Image {
     /// cheap enough to locate things on a low-resolution copy of a full-resolution decode.
     public func downsampled(by factor: Int) -> Image {
         guard factor > 1 else { return self }
+        if factor == 2, format == .gray { return halvedGrey() }
         let outWidth = width / factor, outHeight = height / factor
         var result = Image(width: outWidth, height: outHeight, format: format, fill: 0)
         guard outWidth > 0, outHeight > 0 else { return result }
@@ -68,6 +69,27 @@ extension Image {
                     }
                     for i in 0..<(outWidth * channels) {
                         output[oy * targetStride + i] = UInt8((sums[i] + area / 2) / area)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The 2× box downsampling of a grey image: the common case, written for speed.
+    private func halvedGrey() -> Image {
+        let outWidth = width / 2, outHeight = height / 2
+        var result = Image(width: outWidth, height: outHeight, format: .gray, fill: 0)
+        let sourceStride = stride
+        withUnsafeBytes { source in
+            result.withUnsafeMutableBytes { output in
+                for y in 0..<outHeight {
+                    let row0 = 2 * y * sourceStride, row1 = row0 + sourceStride
+                    let target = y * outWidth
+                    for x in 0..<outWidth {
+                        let sum = Int(source[row0 + 2 * x]) + Int(source[row0 + 2 * x + 1])
+                            + Int(source[row1 + 2 * x]) + Int(source[row1 + 2 * x + 1])
+                        output[target + x] = UInt8((sum + 2) >> 2)
                     }
                 }
             }

@@ -34,23 +34,20 @@ extension InkMask {
             labels.withUnsafeMutableBufferPointer { label in
                 for y in 0..<h {
                     for x in 0..<w where ink[y * w + x] != 0 {
-                        var neighbours: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
-                        if x > 0 { neighbours.0 = label[y * w + x - 1] }
-                        if y > 0 {
-                            neighbours.1 = label[(y - 1) * w + x]
-                            if x > 0 { neighbours.2 = label[(y - 1) * w + x - 1] }
-                            if x + 1 < w { neighbours.3 = label[(y - 1) * w + x + 1] }
-                        }
+                        // Neighbours already labelled: left, and the three above.
+                        let left: Int32 = x > 0 ? label[y * w + x - 1] : 0
+                        let up: Int32 = y > 0 ? label[(y - 1) * w + x] : 0
+                        let upLeft: Int32 = (y > 0 && x > 0) ? label[(y - 1) * w + x - 1] : 0
+                        let upRight: Int32 = (y > 0 && x + 1 < w) ? label[(y - 1) * w + x + 1] : 0
                         var chosen: Int32 = 0
-                        for candidate in [neighbours.0, neighbours.1, neighbours.2, neighbours.3] where candidate != 0 {
-                            if chosen == 0 {
-                                chosen = candidate
-                            } else if candidate != chosen {
-                                let a = find(chosen, &parent), b = find(candidate, &parent)
-                                if a != b { parent[Int(max(a, b))] = min(a, b) }
-                                chosen = min(a, b)
-                            }
+                        @inline(__always) func merge(_ candidate: Int32) {
+                            if candidate == 0 || candidate == chosen { return }
+                            if chosen == 0 { chosen = candidate; return }
+                            let a = find(chosen, &parent), b = find(candidate, &parent)
+                            if a != b { parent[Int(max(a, b))] = min(a, b) }
+                            chosen = min(a, b)
                         }
+                        merge(left); merge(up); merge(upLeft); merge(upRight)
                         if chosen == 0 {
                             chosen = Int32(parent.count)
                             parent.append(chosen)

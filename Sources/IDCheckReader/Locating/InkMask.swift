@@ -33,19 +33,26 @@ struct InkMask {
             }
         }
         let relative = Int(relativeContrast * 1024)
+        let rowWidth = w + 1
         image.withUnsafeBytes { pixels in
             integral.withUnsafeBufferPointer { sums in
                 bits.withUnsafeMutableBufferPointer { out in
                     for y in 0..<h {
                         let y0 = max(0, y - radius), y1 = min(h, y + radius + 1)
+                        let top = y0 * rowWidth, bottom = y1 * rowWidth
+                        let height = y1 - y0
+                        let source = y * stride, target = y * w
+                        // The window is clipped at the left and right edges only near them; the
+                        // middle of the row runs with a constant area.
                         for x in 0..<w {
-                            let x0 = max(0, x - radius), x1 = min(w, x + radius + 1)
-                            let sum = Int(sums[y1 * (w + 1) + x1]) - Int(sums[y0 * (w + 1) + x1])
-                                - Int(sums[y1 * (w + 1) + x0]) + Int(sums[y0 * (w + 1) + x0])
-                            let area = (x1 - x0) * (y1 - y0)
-                            let value = Int(pixels[y * stride + x]) * area
-                            let margin = max(minimumContrast * area, (sum * relative) >> 10)
-                            out[y * w + x] = value < sum - margin ? 1 : 0
+                            let x0 = x > radius ? x - radius : 0
+                            let x1 = x + radius + 1 < w ? x + radius + 1 : w
+                            let sum = Int(sums[bottom + x1]) &- Int(sums[top + x1]) &- Int(sums[bottom + x0]) &+ Int(sums[top + x0])
+                            let area = (x1 - x0) &* height
+                            let value = Int(pixels[source + x]) &* area
+                            let contrast = (sum &* relative) >> 10
+                            let margin = contrast > minimumContrast &* area ? contrast : minimumContrast &* area
+                            out[target + x] = value < sum &- margin ? 1 : 0
                         }
                     }
                 }

@@ -86,18 +86,18 @@ public struct GlyphFeatures: Sendable {
             let step = 1 / fit
             for gy in 0..<grid {
                 for gx in 0..<grid {
-                    // Average 3×3 samples over the grid cell's footprint.
+                    // Average 2×2 samples over the grid cell's footprint.
                     var sum = 0.0
-                    for sy in 0..<3 {
-                        for sx in 0..<3 {
-                            let x = centreX + (Double(gx) - Double(grid) / 2 + (Double(sx) + 0.5) / 3) * step
-                            let y = centreY + (Double(gy) - Double(grid) / 2 + (Double(sy) + 0.5) / 3) * step
+                    for sy in 0..<2 {
+                        for sx in 0..<2 {
+                            let x = centreX + (Double(gx) - Double(grid) / 2 + (Double(sx) + 0.5) / 2) * step
+                            let y = centreY + (Double(gy) - Double(grid) / 2 + (Double(sy) + 0.5) / 2) * step
                             let inside = x >= Double(box.x0) - 0.5 && x <= Double(box.x1) + 0.5
                                 && y >= Double(box.y0) - 0.5 && y <= Double(box.y1) + 0.5
                             sum += inside ? min(1, max(0, (paper - sample(x, y)) / contrast)) : 0
                         }
                     }
-                    shape[gy * grid + gx] = Float(sum / 9)
+                    shape[gy * grid + gx] = Float(sum / 4)
                 }
             }
         }

@@ -22,6 +22,18 @@ struct MRZSegmenter {
         self.mask = InkMask(strip.image, radius: Int(MRZStrip.characterHeight * 1.2))
     }
 
+    private init(strip: MRZStrip, mask: InkMask) {
+        self.strip = strip
+        self.mask = mask
+    }
+
+    /// The segmenter of the strip turned by 180°.
+    func turned() -> MRZSegmenter {
+        var reversed = mask
+        reversed.bits.reverse()
+        return MRZSegmenter(strip: strip.turned(), mask: reversed)
+    }
+
     /// The rows of the line around `centre`: where most of its ink lies.
     func band(around centre: Double) -> (top: Int, bottom: Int) {
         let h = MRZStrip.characterHeight
@@ -45,8 +57,39 @@ struct MRZSegmenter {
         return (low + top, low + bottom + 1)
     }
 
+    /// Which of `counts` characters the line around `centre` most likely holds: its extent over
+    /// its pitch, the pitch being the strongest period of the ink's column profile.
+    func likelyCount(lineCentre centre: Double, among counts: [Int]) -> Int {
+        guard counts.count > 1 else { return counts.first ?? 0 }
+        let band = self.band(around: centre)
+        var columns = [Double](repeating: 0, count: mask.width)
+        for y in band.top..<max(band.top, band.bottom) {
+            let row = y * mask.width
+            for x in 0..<mask.width where mask.bits[row + x] != 0 { columns[x] += 1 }
+        }
+        guard let first = columns.firstIndex(where: { $0 > 0 }), let last = columns.lastIndex(where: { $0 > 0 }), last > first else {
+            return counts[0]
+        }
+        let profile = Array(columns[first...last])
+        let mean = profile.reduce(0, +) / Double(profile.count)
+        let centred = profile.map { $0 - mean }
+        let h = MRZStrip.characterHeight
+        var bestLag = 0, bestValue = -Double.infinity
+        for lag in Int(0.55 * h)...Int(1.7 * h) where lag < centred.count / 2 {
+            var value = 0.0
+            for i in 0..<(centred.count - lag) { value += centred[i] * centred[i + lag] }
+            value /= Double(centred.count - lag)
+            if value > bestValue { bestValue = value; bestLag = lag }
+        }
+        guard bestLag > 0 else { return counts[0] }
+        let estimate = Double(profile.count) / Double(bestLag)
+        return counts.min { abs(Double($0) - estimate) < abs(Double($1) - estimate) } ?? counts[0]
+    }
+
     /// Splits the line around `centre` into `count` cells.
-    func cells(lineCentre centre: Double, count: Int) -> (cells: [GlyphCell], band: (top: Int, bottom: Int)) {
+    /// Features are extracted only for the cells `wanted` accepts (all by default).
+    func cells(lineCentre centre: Double, count: Int, wanted: (Int) -> Bool = { _ in true })
+        -> (cells: [GlyphCell], band: (top: Int, bottom: Int)) {
         let band = self.band(around: centre)
         let h = MRZStrip.characterHeight
         let top = max(0, band.top - 2), bottom = min(mask.height, band.bottom + 2)
@@ -88,8 +131,8 @@ struct MRZSegmenter {
         for i in 0..<count {
             let left = best.origin + Double(i) * best.pitch, right = left + best.pitch
             let x0 = max(0, Int(left.rounded())), x1 = min(mask.width, Int(right.rounded()))
-            let features = GlyphFeatures(image: strip.image, cell: (x0, rowLow, x1, rowHigh),
-                                         bandTop: Double(band.top), bandBottom: Double(band.bottom))
+            let features = wanted(i) ? GlyphFeatures(image: strip.image, cell: (x0, rowLow, x1, rowHigh),
+                                                     bandTop: Double(band.top), bandBottom: Double(band.bottom)) : nil
             let box = features?.box ?? (x0, band.top, x1, band.bottom)
             cells.append(GlyphCell(box: box, slot: (left, right), features: features))
         }
