@@ -8,9 +8,9 @@ let bundledDirectory = SpecimenLibrary.Location.bundled() ?? "specimens"
 
 @Suite("Specimen descriptions")
 struct SpecimenLoadingTests {
-    @Test("the five bundled models load strictly")
+    @Test("the five bundled models load strictly, with their reference images")
     func bundledModelsLoad() throws {
-        let library = try SpecimenLibrary(location: .init(directory: bundledDirectory, source: .bundled), strict: true, requireReferenceImages: false)
+        let library = try SpecimenLibrary(location: .init(directory: bundledDirectory, source: .bundled), strict: true)
         #expect(library.ids == ["UTO-ID-2021", "UTO-P-2014", "UTO-P-2020", "UTO-RP-2019", "UTO-V-2018"])
         #expect(library.problems.isEmpty)
         let passport = try #require(library["UTO-P-2020"])
