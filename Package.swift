@@ -49,10 +49,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A plain libjpeg decode in C: the in-process reference of the decode benchmark.
+        .target(
+            name: "CReferenceDecode",
+            path: "benchmarks/CReferenceDecode",
+            linkerSettings: [.linkedLibrary("jpeg")]
+        ),
         // Benchmarks: figures printed as ratios against references measured in the same run.
         .executableTarget(
             name: "idcheck-bench",
-            dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader"],
+            dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader", "CReferenceDecode"],
             path: "benchmarks/IDCheckBenchmarks"
         ),
         // Derives the OCR-B glyph models of the reader from the font (scripts/generate-glyph-models).
