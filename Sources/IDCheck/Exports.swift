@@ -2,3 +2,5 @@
 @_exported import IDCheckImaging
 @_exported import IDCheckMRZ
 @_exported import IDCheckReader
+@_exported import IDCheckSpecimens
+@_exported import IDCheckForensics

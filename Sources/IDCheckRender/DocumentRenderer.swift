@@ -62,7 +62,7 @@ public struct DocumentRenderer: Sendable {
 
         var forgeryRandom = stream(.forgery)
         let applicable = ForgeryPlan.applicableKinds(for: specimen, library: library, count: count)
-        let kind = ForgeryPlan.choose(forge, applicable: applicable, random: &forgeryRandom)
+        let kind = ForgeryPlan.choose(forge, applicable: applicable, random: &forgeryRandom, index: index, models: ids.count)
         var effect: Forger.Effect?
         if let kind {
             let forger = Forger(specimen: specimen, library: library, checkDate: checkDate)
@@ -119,7 +119,7 @@ public struct DocumentRenderer: Sendable {
             }
             let label = RenderLabel(
                 file: name, document: index, seed: seed, model: specimen.id, layoutModel: layout.id, side: side.name,
-                genuine: effect == nil, checkDate: checkDate.iso, mrz: mrzTruth, data: data,
+                genuine: effect == nil, checkDate: checkDate.iso, mrz: mrzTruth, data: print.data,
                 printed: flat.fields.map { var f = $0; f.polygon = t.apply(f.polygon); return f },
                 zones: side.zones.map { zone in
                     .init(id: zone.id, kind: zone.kind,
@@ -149,11 +149,16 @@ public struct DocumentRenderer: Sendable {
         let sameModel = (count - 1 - index % models) / models + 1
         guard sameModel > 1 else { return nil }
         let changesNumber: Set<ForgeryKind> = [.numberReused, .mrzAlteredCheckDigitRecomputed]
-        for _ in 0..<32 {
-            let other = index % models + models * random.int(0...(sameModel - 1))
-            guard other != index, other < count else { continue }
+        var candidates: [Int] = []
+        if forge == .kind(.numberReused) {
+            candidates = [index - models]  // the genuine holder just before (see ForgeryPlan.choose)
+        }
+        for _ in 0..<32 { candidates.append(index % models + models * random.int(0...(sameModel - 1))) }
+        for other in candidates {
+            guard other != index, other >= 0, other < count else { continue }
             var otherForgery = SplitMix64(seed: seed, index: UInt64(other), stream: Stream.forgery.rawValue)
-            if let kind = ForgeryPlan.choose(forge, applicable: applicable, random: &otherForgery), changesNumber.contains(kind) { continue }
+            if let kind = ForgeryPlan.choose(forge, applicable: applicable, random: &otherForgery, index: other, models: models),
+               changesNumber.contains(kind) { continue }
             var identity = SplitMix64(seed: seed, index: UInt64(other), stream: Stream.identity.rawValue)
             let data = try IdentityGenerator(specimen: specimen, checkDate: checkDate).make(using: &identity)
             return (data.documentNumber, other)

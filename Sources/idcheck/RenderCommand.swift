@@ -14,7 +14,7 @@ struct Render: ParsableCommand {
         discussion: """
             Writes one image per document side, labels.jsonl (one idcheck.render-label/1 object per \
             file, see docs/render-labels.md) and, when a forgery needs one, watchlist.csv \
-            (issuing_state,document_number,date,source). The same seed gives the same bytes. \
+            (issuingState,documentNumber,date,source). The same seed gives the same bytes. \
             Forgery kinds: \(ForgeryKind.allCases.map(\.rawValue).joined(separator: ", ")).
 
             Examples:

@@ -31,8 +31,8 @@ public struct WatchlistEntry: Sendable, Hashable, Codable {
     /// Who reported it, optional.
     public var source: String?
 
-    /// The CSV header line (`issuing_state,document_number,date,source`).
-    public static let header = "issuing_state,document_number,date,source"
+    /// The CSV header line, as IDCheck's watch-list import (IDCheckForensics `WatchList`) reads it.
+    public static let header = "issuingState,documentNumber,date,source"
 
     /// The entry as one CSV line (fields never contain commas: MRZ characters, ISO dates, plain words).
     public var csvLine: String { [issuingState, documentNumber, date ?? "", source ?? ""].joined(separator: ",") }
@@ -60,9 +60,15 @@ enum ForgeryPlan {
     }
 
     /// The kind for one document, from its own forgery stream.
-    static func choose(_ choice: ForgeryChoice, applicable: [ForgeryKind], random: inout SplitMix64) -> ForgeryKind? {
+    ///
+    /// With `--forge number-reused` every other document of a model stays genuine: it is the
+    /// holder whose number the next document of the model reuses (a batch needs both to show it).
+    static func choose(_ choice: ForgeryChoice, applicable: [ForgeryKind], random: inout SplitMix64,
+                       index: Int, models: Int) -> ForgeryKind? {
         switch choice {
         case .none: return nil
+        case .kind(.numberReused):
+            return applicable.contains(.numberReused) && (index / max(1, models)) % 2 == 1 ? .numberReused : nil
         case .kind(let kind): return applicable.contains(kind) ? kind : nil
         case .mix:
             guard !applicable.isEmpty, random.chance(0.5) else { return nil }

@@ -22,7 +22,8 @@ public struct RenderLabel: Sendable, Codable {
     public var checkDate: String
     /// The MRZ as printed on this side, or `nil` on a side without one.
     public var mrz: MRZTruth?
-    /// The personal data the document was made from (before any forgery changed what is printed).
+    /// The personal data the document carries (after a forgery that changes data; the visual-zone
+    /// overrides and MRZ-only changes are in `printed`, `mrz` and `forgery.details`).
     public var data: DocumentData
     /// The visual-zone fields as printed on this side, with polygons in image pixels.
     public var printed: [PrintedFieldTruth]

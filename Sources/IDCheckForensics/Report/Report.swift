@@ -1,0 +1,42 @@
+/// The outcome of examining one document: the verdict derived from the indicators, the model
+/// it was compared with, what was not checked, and where the report comes from.
+public struct Report: Sendable {
+    public let verdict: Verdict
+    /// Most severe first, in rule order within a severity.
+    public let indicators: [Indicator]
+    public let identification: ModelIdentification
+    /// What a visible-light scan (or this run) could not check, in plain words.
+    public let notChecked: [String]
+    public let provenance: Provenance
+
+    public init(indicators: [Indicator], identification: ModelIdentification, notChecked: [String], provenance: Provenance) {
+        // A stable sort: severity first, then the order the rules gave.
+        self.indicators = indicators.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        self.verdict = Verdict(indicators: indicators)
+        self.identification = identification
+        self.notChecked = notChecked
+        self.provenance = provenance
+    }
+
+    /// What no visible-light scan can check (ICAO 9303 Parts 10–12 for the chip).
+    public static let beyondVisibleLight = [
+        "UV (ultraviolet) features",
+        "IR (infrared) features",
+        "optically variable features (holograms, colour-shifting ink)",
+        "the chip (ICAO 9303 Parts 10–12)",
+    ]
+
+    /// Listed when no rule compares the images with the specimen's looks.
+    public static let visualComparisonNotRun = "visual comparison with the specimen (layout, background pattern, photo, MRZ font)"
+
+    /// The same report with personal values in the evidence hidden.
+    public func redacted() -> Report {
+        Report(indicators: indicators.map { indicator in
+            var copy = indicator
+            copy.evidence = indicator.evidence.redacted()
+            return copy
+        }, identification: identification, notChecked: notChecked, provenance: provenance)
+    }
+}

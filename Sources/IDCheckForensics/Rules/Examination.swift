@@ -1,0 +1,73 @@
+import IDCheckImaging
+import IDCheckMRZ
+import IDCheckSpecimens
+
+/// Everything the rules look at for one document: its images, the MRZ read from them, the
+/// model it was identified as, the check date and the lists. Rules read it; they never change it.
+public struct Examination: Sendable {
+    /// One image of the document (a side, a page), upright.
+    public struct Page: Sendable {
+        public var image: Image
+        /// A label for people (the file name).
+        public var label: String
+
+        public init(image: Image, label: String) {
+            self.image = image
+            self.label = label
+        }
+    }
+
+    public var pages: [Page]
+    /// The MRZ as parsed (after the reader's corrections); `nil` when none was found or it could not be parsed.
+    public var zone: MRZ.Zone?
+    /// Why a found MRZ could not be parsed.
+    public var mrzParsingError: MRZParsingError?
+    /// Whether any image showed an MRZ at all.
+    public var mrzFound: Bool
+    /// Where the MRZ's characters are on their image.
+    public var mrzGeometry: MRZGeometry?
+    /// MRZs found on other images of the same document (which must agree with ``zone``).
+    public var otherZones: [(page: Int, zone: MRZ.Zone)]
+    public var identification: ModelIdentification
+    /// Where the identified model's side with the MRZ lies on the MRZ's image.
+    public var placement: DocumentPlacement?
+    /// The day the document is judged on (`--at`).
+    public var checkDate: MRZ.CalendarDate
+    public var watchList: WatchList?
+    /// Documents examined earlier in the same run.
+    public var earlierDocuments: SeenDocuments
+    /// Dates read in full (four-digit years) from the visual zone, when a visual check supplies them.
+    public var printedDates: [Specimen.PrintedField: MRZ.CalendarDate]
+
+    public init(pages: [Page], zone: MRZ.Zone?, mrzParsingError: MRZParsingError? = nil, mrzFound: Bool,
+                mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone)] = [],
+                identification: ModelIdentification, placement: DocumentPlacement? = nil, checkDate: MRZ.CalendarDate,
+                watchList: WatchList? = nil, earlierDocuments: SeenDocuments = SeenDocuments(),
+                printedDates: [Specimen.PrintedField: MRZ.CalendarDate] = [:]) {
+        self.pages = pages
+        self.zone = zone
+        self.mrzParsingError = mrzParsingError
+        self.mrzFound = mrzFound
+        self.mrzGeometry = mrzGeometry
+        self.otherZones = otherZones
+        self.identification = identification
+        self.placement = placement
+        self.checkDate = checkDate
+        self.watchList = watchList
+        self.earlierDocuments = earlierDocuments
+        self.printedDates = printedDates
+    }
+
+    /// The identified model, if any.
+    public var model: Specimen? { identification.model }
+
+    /// Evidence pointing at an MRZ span (its characters on the image, when known).
+    public func evidence(span: MRZ.Span?, field: String?, expected: String? = nil, observed: String? = nil,
+                         score: Double? = nil, personal: Bool = false) -> Indicator.Evidence {
+        Indicator.Evidence(page: mrzGeometry?.page, region: span.flatMap { mrzGeometry?.region(of: $0) } ?? mrzGeometry?.location,
+                           mrzSpan: span, field: field, expected: expected, observed: observed, score: score, personal: personal)
+    }
+
+    /// The span of a field of the MRZ.
+    public func span(of field: MRZ.Field) -> MRZ.Span? { zone?.field(field)?.span }
+}
