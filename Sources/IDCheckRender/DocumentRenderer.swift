@@ -44,8 +44,11 @@ public struct DocumentRenderer: Sendable {
 
     /// Renders document `index` of a run over several models: document `i` is of model
     /// `specimens[i % specimens.count]`.
+    ///
+    /// `maxDotsPerInch` caps the drawn scan resolution (small samples); the other conditions are
+    /// drawn as usual, so the same seed gives the same documents apart from their size.
     public func render(specimens ids: [String], seed: UInt64, index: Int, count: Int, forge: ForgeryChoice,
-                       conditions preset: ScanConditions.Preset) throws(RenderError) -> RenderedDocument {
+                       conditions preset: ScanConditions.Preset, maxDotsPerInch: Double? = nil) throws(RenderError) -> RenderedDocument {
         guard !ids.isEmpty else { throw .unknownSpecimen("") }
         let specimenID = ids[index % ids.count]
         guard let specimen = library[specimenID] else { throw .unknownSpecimen(specimenID) }
@@ -77,7 +80,8 @@ public struct DocumentRenderer: Sendable {
         let layout = effect?.layout ?? specimen
 
         var scanRandom = stream(.scan)
-        let conditions = ScanConditions.draw(preset, using: &scanRandom)
+        var conditions = ScanConditions.draw(preset, using: &scanRandom)
+        if let cap = maxDotsPerInch, conditions.placement != .cropped { conditions.dotsPerInch = min(conditions.dotsPerInch, cap) }
         let renderDPI = Self.renderResolution(for: conditions)
         var files: [RenderedFile] = []
         for (sideIndex, side) in layout.sides.enumerated() {

@@ -51,6 +51,9 @@ struct Render: ParsableCommand {
     @Option(help: "Documents rendered in parallel (default: the number of processors).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Cap the scan resolution (dots per inch), e.g. for a small sample.")
+    var maxDPI: Double?
+
     @Flag(help: "Write each model's reference images into the specimen library (one genuine document, flat, seed --seed) instead of a run.")
     var writeReferences = false
 
@@ -101,11 +104,12 @@ struct Render: ParsableCommand {
         while first < count {
             let last = min(count, first + chunk)
             let results = ResultSlots(count: last - first)
-            let (seed, count, chunkStart) = (self.seed, self.count, first)
+            let (seed, count, chunkStart, maxDPI) = (self.seed, self.count, first, self.maxDPI)
             DispatchQueue.concurrentPerform(iterations: last - first) { offset in
                 let index = chunkStart + offset
                 results.set(offset, Result { () throws(RenderError) -> RenderedDocument in
-                    try renderer.render(specimens: ids, seed: seed, index: index, count: count, forge: forgeChoice, conditions: preset)
+                    try renderer.render(specimens: ids, seed: seed, index: index, count: count, forge: forgeChoice, conditions: preset,
+                                        maxDotsPerInch: maxDPI)
                 })
             }
             for result in results.values {
