@@ -32,6 +32,7 @@ extension Indicator {
         public static let mrzComposite: Code = "mrz.composite"
         public static let mrzCorrectedCharacterClass: Code = "mrz.corrected.character-class"
         public static let mrzCorrectedCheckDigit: Code = "mrz.corrected.check-digit"
+        public static let mrzCorrectedModelPattern: Code = "mrz.corrected.model-pattern"
         // Dates
         public static let dateImpossible: Code = "date.impossible"
         public static let dateBirthInFuture: Code = "date.birth-in-future"

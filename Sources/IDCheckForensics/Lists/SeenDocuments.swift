@@ -17,14 +17,19 @@ public struct SeenDocuments: Sendable {
 
     /// The earlier sighting of this issuer's number, if any.
     public func earlier(issuingState: String, documentNumber: String) -> Sighting? {
-        sightings[issuingState + "|" + documentNumber]
+        sightings[Self.key(issuingState, documentNumber)]
     }
 
     /// Records a document (the first sighting of a number is kept).
     public mutating func record(_ zone: MRZ.Zone, label: String) {
-        let key = zone.issuingStateCode + "|" + zone.documentNumber
+        let key = Self.key(zone.issuingStateCode, zone.documentNumber)
         guard !zone.documentNumber.isEmpty, sightings[key] == nil else { return }
         sightings[key] = Sighting(holder: Self.holder(of: zone), label: label)
+    }
+
+    /// O and 0 count as one character (see ``WatchList``).
+    static func key(_ state: String, _ number: String) -> String {
+        state + "|" + String(number.map { $0 == "O" ? "0" : $0 })
     }
 
     /// A fingerprint of the holder: name and raw birth date.

@@ -15,7 +15,7 @@ import IDCheckMRZ
 ///   (when reported lost or stolen, `yyyy-mm-dd`) and `source` optional, in any order.
 /// - Blank lines and lines starting with `#` are ignored.
 /// - The issuing state is written as in the MRZ (`D`, not `DEU`); the document number is
-///   compared without spaces, `<` fillers or case.
+///   compared without spaces, `<` fillers or case, and with the letter O and the digit 0 as one.
 /// - A broken line stops the import with a ``WatchListError`` naming the line: it is never skipped.
 public struct WatchList: Sendable {
     /// One listed document.
@@ -37,8 +37,8 @@ public struct WatchList: Sendable {
         self.file = file
         self.entries = entries
         var index: [String: Int] = [:]
-        for (position, entry) in entries.enumerated() where index[Self.key(entry.issuingState, entry.documentNumber)] == nil {
-            index[Self.key(entry.issuingState, entry.documentNumber)] = position
+        for (position, entry) in entries.enumerated() where index[Self.matchingKey(entry.issuingState, entry.documentNumber)] == nil {
+            index[Self.matchingKey(entry.issuingState, entry.documentNumber)] = position
         }
         self.index = index
     }
@@ -122,15 +122,18 @@ public struct WatchList: Sendable {
 
     /// The entry listing this issuer's document number, if any.
     public func entry(issuingState: String, documentNumber: String) -> Entry? {
-        index[Self.key(issuingState, normalisedNumber: Self.normalisedNumber(documentNumber))].map { entries[$0] }
+        index[Self.matchingKey(issuingState, Self.normalisedNumber(documentNumber))].map { entries[$0] }
     }
-
-    static func key(_ state: String, _ number: String) -> String { state + "|" + number }
-    static func key(_ state: String, normalisedNumber: String) -> String { state + "|" + normalisedNumber }
 
     /// Upper case, without spaces and `<` fillers.
     static func normalisedNumber<S: StringProtocol>(_ text: S) -> String {
         String(text.uppercased().filter { $0 != " " && $0 != "<" && $0 != "\t" })
+    }
+
+    /// The comparison key of a number: the letter O and the digit 0 count as one character,
+    /// since scans of OCR-B confuse them and the check digit cannot always tell them apart.
+    static func matchingKey(_ state: String, _ normalisedNumber: String) -> String {
+        state + "|" + String(normalisedNumber.map { $0 == "O" ? "0" : $0 })
     }
 
     /// Splits one CSV line; `nil` when a quote is not closed.

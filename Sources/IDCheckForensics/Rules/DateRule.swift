@@ -57,8 +57,9 @@ public struct DateRule: IndicatorRule {
         if let date = zone.birthDate, date.status == .partlyUnknown {
             // Info on its own; a warning for a model that does not declare that it prints such dates
             // (its deviation `birth-date-unknown-as-XX` turns it back into info).
-            let severity: Indicator.Severity = examination.model == nil ? .info : .warning
-            let suffix = examination.model.map { " The model \($0.id) does not declare that it prints unknown birth dates." } ?? ""
+            let declared = examination.model?.deviations.contains { $0.code == "birth-date-unknown-as-XX" } ?? true
+            let severity: Indicator.Severity = declared ? .info : .warning
+            let suffix = declared ? "" : examination.model.map { " The model \($0.id) does not declare that it prints unknown birth dates." } ?? ""
             indicators.append(Indicator(code: .dateBirthPartlyUnknown, severity: severity,
                                         message: "The day or month of birth is unknown, as issuers print for some refugees." + suffix,
                                         evidence: examination.evidence(span: birthSpan, field: "birthDate", observed: date.raw, personal: true)))
