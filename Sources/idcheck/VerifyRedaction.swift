@@ -31,7 +31,12 @@ enum VerifyRedaction {
         }
         if let geometry, geometry.page == page, let zone = examination.zone {
             for field in zone.fields where MRZReport.personalFields.contains(field.field) {
-                if let region = geometry.region(of: field.span) { canvas.fill(polygon: region, colour: .black) }
+                if let region = geometry.region(of: field.span) {
+                    // Ink boxes are tight: a thick outline also covers the edges of the characters.
+                    let height = zip(region, region.dropFirst(3)).map { ($0.0 - $0.1).length }.first ?? 10
+                    canvas.fill(polygon: region, colour: .black)
+                    canvas.stroke(polygon: region, colour: .black, lineWidth: max(3, height * 0.5))
+                }
             }
         }
         return canvas

@@ -33,7 +33,7 @@ public enum IndicatorCatalogue {
               meaning: "a character was chosen among the recogniser's close alternatives because it makes a check digit hold: the check digit decided the reading, so it no longer vouches for it",
               check: "mrz", forgeryKinds: []),
         Entry(code: .mrzCorrectedModelPattern, severity: .info,
-              meaning: "the document number reads with O where the identified model prints 0 (or the reverse); read the other way it follows the model's pattern and the check digit, which cannot always tell O from 0, still holds",
+              meaning: "the document number reads with OCR-B look-alikes (O for 0, Q for 0, I for 1…) where the identified model prints the other; read so, it follows the model's pattern and the check digit, which cannot always tell them apart, still holds",
               check: "model", forgeryKinds: []),
         Entry(code: .dateImpossible, severity: .critical, meaning: "a date that cannot exist (31 February, month 13)",
               check: "dates", forgeryKinds: ["impossible-dates"]),

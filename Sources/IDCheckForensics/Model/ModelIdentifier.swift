@@ -42,7 +42,7 @@ public struct ModelIdentifier: Sendable {
                 notes.append("its MRZ is \(specimen.mrzFormat.displayName), this one \(zone.format.displayName)")
             }
             if specimen.documentCode == zone.documentCode { score += 1 }
-            let numberFits = specimen.acceptsDocumentNumber(zone.documentNumber)
+            let numberFits = specimen.numberFit(zone).fits
             if !numberFits { notes.append("document number does not follow \(specimen.rules.documentNumberPattern)") }
             let periodFits = issuePeriodFits(zone, specimen)
             if let periodFits, !periodFits { notes.append(issuePeriodNote(zone, specimen)) }

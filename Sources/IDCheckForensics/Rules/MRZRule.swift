@@ -60,8 +60,8 @@ public struct MRZRule: IndicatorRule {
                 indicators.append(Indicator(
                     code: .mrzCorrectedCharacterClass,
                     message: "At \(place) the first reading is not allowed in the field; the recogniser's close alternative was taken.",
-                    evidence: examination.evidence(span: span, field: correction.field?.rawValue, expected: String(correction.corrected),
-                                                   observed: String(correction.original), score: correction.originalScore,
+                    evidence: examination.evidence(span: span, field: correction.field?.rawValue, expected: Self.spelled(correction.corrected),
+                                                   observed: Self.spelled(correction.original), score: correction.originalScore,
                                                    personal: correction.field.map(PersonalData.mrzFields.contains) ?? false)))
             case .checkDigit:
                 let lookalike = Self.lookalikes.contains([correction.original, correction.corrected])
@@ -70,8 +70,8 @@ public struct MRZRule: IndicatorRule {
                     message: lookalike
                         ? "At \(place) OCR-B's near-identical \(correction.original)/\(correction.corrected) was decided by the check digit."
                         : "At \(place) the character was chosen because it makes a check digit hold; look at it on the document.",
-                    evidence: examination.evidence(span: span, field: correction.field?.rawValue, expected: String(correction.corrected),
-                                                   observed: String(correction.original), score: correction.originalScore,
+                    evidence: examination.evidence(span: span, field: correction.field?.rawValue, expected: Self.spelled(correction.corrected),
+                                                   observed: Self.spelled(correction.original), score: correction.originalScore,
                                                    personal: correction.field.map(PersonalData.mrzFields.contains) ?? false)))
             }
         }
@@ -83,6 +83,15 @@ public struct MRZRule: IndicatorRule {
     /// the other gains a forger nothing a check digit would not show. A check-digit correction
     /// between them is info; every other check-digit correction stays a warning.
     static let lookalikes: Set<Set<Character>> = [["O", "0"]]
+
+    /// A character as evidence, spelled out where fonts draw it like another (`O (letter)`, `0 (digit)`).
+    static func spelled(_ character: Character) -> String {
+        switch character {
+        case "O", "I", "B", "S", "Z", "G", "D", "Q": "\(character) (letter)"
+        case "0", "1", "8", "5", "2", "6": "\(character) (digit)"
+        default: String(character)
+        }
+    }
 
     static func severity(_ severity: MRZ.Issue.Severity) -> Indicator.Severity {
         switch severity {

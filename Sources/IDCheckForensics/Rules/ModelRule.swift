@@ -36,12 +36,16 @@ public struct ModelRule: IndicatorRule {
     private func rules(of model: Specimen, _ zone: MRZ.Zone, _ examination: Examination) -> [Indicator] {
         var indicators: [Indicator] = []
         let number = zone.documentNumber
-        if !number.isEmpty, !model.acceptsDocumentNumber(number), let variant = Self.lookalikeReading(of: number, zone, model) {
+        switch model.numberFit(zone) {
+        case .exact:
+            break
+        case .lookalike(let variant):
             indicators.append(Indicator(code: .mrzCorrectedModelPattern,
-                                        message: "The document number was read with OCR-B's look-alike O/0 where \(model.id) prints the other; read so, it follows the model's pattern and its check digit still holds.",
+                                        message: "The document number was read with OCR-B look-alikes (O/0, Q/0, I/1…) where \(model.id) prints the other; read so, it follows the model's pattern and its check digit still holds.",
                                         evidence: examination.evidence(span: examination.span(of: .documentNumber), field: "documentNumber",
                                                                        expected: variant, observed: number, personal: true)))
-        } else if !number.isEmpty, !model.acceptsDocumentNumber(number) {
+        case .none:
+            guard !number.isEmpty else { break }
             indicators.append(Indicator(code: .modelDocumentNumber,
                                         message: "The document number does not follow the pattern of \(model.id) (\(model.rules.documentNumberPattern)).",
                                         evidence: examination.evidence(span: examination.span(of: .documentNumber), field: "documentNumber",
@@ -62,19 +66,6 @@ public struct ModelRule: IndicatorRule {
         }
         if let indicator = validity(model, zone, examination) { indicators.append(indicator) }
         return indicators
-    }
-
-    /// The document number with O and 0 swapped so that it follows the model's pattern, if that
-    /// reading also satisfies the check digit: the ICAO check digit cannot always tell them apart
-    /// (O counts 24, so swaps whose weights sum to 10 leave it unchanged), the model's pattern can.
-    static func lookalikeReading(of number: String, _ zone: MRZ.Zone, _ model: Specimen) -> String? {
-        guard zone.documentNumberExtension == nil,
-              let check = zone.checks.first(where: { $0.kind == .documentNumber }), check.passes else { return nil }
-        for variant in [String(number.map { $0 == "O" ? "0" : $0 }), String(number.map { $0 == "0" ? "O" : $0 })]
-        where variant != number && model.acceptsDocumentNumber(variant) {
-            if let digit = MRZ.CheckDigit.compute(variant), Character(String(digit)) == check.found { return variant }
-        }
-        return nil
     }
 
     /// The personal number (TD3) or the optional data (other formats), trimmed, with its span.
