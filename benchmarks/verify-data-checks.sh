@@ -7,6 +7,7 @@
 #   bash benchmarks/verify-data-checks.sh            # 200 genuine, 40 per forgery kind
 #   GENUINE=50 FORGED=10 bash benchmarks/verify-data-checks.sh
 #   SCRATCH=.build-verify bash benchmarks/verify-data-checks.sh   # another build folder
+#   KEEP_RENDERED=1 OUT=/tmp/set bash benchmarks/verify-data-checks.sh  # reuse sets rendered before
 #
 # Only the image carrying the MRZ of each document is verified (the data checks read the MRZ;
 # a card's front adds nothing to them). All images of a set go to one `idcheck verify` run, so
@@ -22,6 +23,7 @@ swift build -c release --scratch-path "$SCRATCH" --product idcheck >/dev/null
 idcheck="$SCRATCH/release/idcheck"
 # The renderer uses both cores; the timed runs are pinned to one.
 render() { # name count seed forge
+  [[ -n "${KEEP_RENDERED:-}" && -f "$OUT/$1/labels.jsonl" ]] && return 0
   "$idcheck" render --specimen all --count "$2" --seed "$3" --forge "$4" --check-date "$CHECK_DATE" --out "$OUT/$1" >/dev/null 2>&1
 }
 verify() { # name
@@ -49,7 +51,9 @@ import json, sys
 out, sets = sys.argv[1], sys.argv[2:]
 # The indicator codes meant to catch each kind (docs/indicators.md).
 meant = {
-    "mrz-altered-check-digit-broken": {"mrz.check-digit", "mrz.composite"},
+    # A changed digit the reader reads with low margin is settled by the check digit (a warning
+    # that names the character); one masked by a misread look-alike breaks the model's pattern.
+    "mrz-altered-check-digit-broken": {"mrz.check-digit", "mrz.composite", "mrz.corrected.check-digit", "model.document-number"},
     "impossible-dates": {"date.expired", "date.birth-after-issue", "model.validity-period", "date.impossible", "date.expiry-before-birth"},
     "watchlisted": {"list.watchlist-hit"},
     "number-reused": {"list.number-reused"},
@@ -84,7 +88,7 @@ for name in sets:
 PY
 
 # Time per document: 300-dpi UTO-P-2020 data pages (1476×1039), one process per file, one core.
-"$idcheck" render --specimen UTO-P-2020 --count 30 --seed 31 --conditions none --check-date "$CHECK_DATE" --out "$OUT/timing" >/dev/null 2>&1
+[[ -n "${KEEP_RENDERED:-}" && -d "$OUT/timing" ]] || "$idcheck" render --specimen UTO-P-2020 --count 30 --seed 31 --conditions none --check-date "$CHECK_DATE" --out "$OUT/timing" >/dev/null 2>&1
 python3 - "$idcheck" "$OUT/timing" "$CHECK_DATE" <<'PY'
 import glob, os, statistics, subprocess, sys, time
 idcheck, folder, at = sys.argv[1:]

@@ -20,33 +20,62 @@ extension Specimen {
 
     /// Whether the zone's document number follows this model's pattern, as read or with
     /// look-alike characters swapped. The ICAO check digit cannot always tell `O` from `0` (24 and
-    /// 0 differ by a multiple of 10 when weighted 7 + 3, …), and the recogniser may settle a
-    /// failing check on another look-alike (`Q`); the model's pattern can tell them apart. A
-    /// swapped reading counts only if the document-number check digit holds for it too, with
-    /// the fewest swaps, and at most 10 candidate positions are tried.
+    /// 0 differ by a multiple of 10 when weighted 7 + 3, …), and the reader may settle a failing
+    /// check on another look-alike (`Q` or `G` where the print has `0`); the model's pattern can
+    /// tell them apart. A swapped reading counts only if the check digit holds for it too.
     public func numberFit(_ zone: MRZ.Zone) -> NumberFit {
         let number = zone.documentNumber
         guard !number.isEmpty else { return .none }
         if acceptsDocumentNumber(number) { return .exact }
         guard zone.documentNumberExtension == nil, let check = zone.checks.first(where: { $0.kind == .documentNumber }),
-              check.passes, let regex = try? Regex(rules.documentNumberPattern) else { return .none }
-        let characters = Array(number)
-        let positions = characters.indices.filter { Self.letterAsDigit[characters[$0]] != nil || Self.digitAsLetter[characters[$0]] != nil }
-        guard !positions.isEmpty, positions.count <= 10 else { return .none }
-        var best: (changes: Int, text: String)?
-        for mask in 1..<(1 << positions.count) {
-            let changes = mask.nonzeroBitCount
-            if let best, changes >= best.changes { continue }
-            var variant = characters
-            for (bit, position) in positions.enumerated() where mask & (1 << bit) != 0 {
-                let character = characters[position]
-                variant[position] = Self.letterAsDigit[character] ?? Self.digitAsLetter[character] ?? character
+              check.passes, let span = zone.field(.documentNumber)?.span,
+              let resolved = Self.lookalikeReading(number, span: span, zone: zone, pattern: rules.documentNumberPattern,
+                                                   checkDigit: check.found) else { return .none }
+        return .lookalike(resolved)
+    }
+
+    /// The reading of `text` (at `span` of the zone) with the fewest look-alike swaps that matches
+    /// `pattern` wholly and, when `checkDigit` is given, has that check digit. Each position may
+    /// take its look-alike, and a position the reader corrected may also take its first reading
+    /// (and that reading's look-alike). At most 10 positions are tried.
+    static func lookalikeReading(_ text: String, span: MRZ.Span, zone: MRZ.Zone, pattern: String, checkDigit: Character?) -> String? {
+        guard let regex = try? Regex(pattern) else { return nil }
+        let characters = Array(text)
+        var options: [(position: Int, choices: [Character])] = []
+        for (index, character) in characters.enumerated() {
+            var choices: [Character] = []
+            let original = zone.corrections.first { $0.position.line == span.line && $0.position.column == span.start + index }?.original
+            for candidate in [original, letterAsDigit[character], digitAsLetter[character],
+                              original.flatMap { letterAsDigit[$0] }, original.flatMap { digitAsLetter[$0] }] {
+                if let candidate, candidate != character, !choices.contains(candidate) { choices.append(candidate) }
             }
-            let text = String(variant)
-            guard (try? regex.wholeMatch(in: text)) != nil, let digit = MRZ.CheckDigit.compute(text),
-                  Character(String(digit)) == check.found else { continue }
-            best = (changes, text)
+            if !choices.isEmpty { options.append((index, choices)) }
         }
-        return best.map { .lookalike($0.text) } ?? .none
+        guard !options.isEmpty, options.count <= 10 else { return nil }
+        var best: (changes: Int, text: String)?
+        func search(_ next: Int, _ variant: inout [Character], _ changes: Int) {
+            if let best, changes >= best.changes { return }
+            if next == options.count {
+                guard changes > 0 else { return }
+                let candidate = String(variant)
+                guard (try? regex.wholeMatch(in: candidate)) != nil else { return }
+                if let checkDigit {
+                    guard let digit = MRZ.CheckDigit.compute(candidate), Character(String(digit)) == checkDigit else { return }
+                }
+                best = (changes, candidate)
+                return
+            }
+            search(next + 1, &variant, changes)
+            let position = options[next].position
+            let kept = variant[position]
+            for choice in options[next].choices {
+                variant[position] = choice
+                search(next + 1, &variant, changes + 1)
+            }
+            variant[position] = kept
+        }
+        var variant = characters
+        search(0, &variant, 0)
+        return best?.text
     }
 }

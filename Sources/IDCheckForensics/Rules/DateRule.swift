@@ -55,13 +55,10 @@ public struct DateRule: IndicatorRule {
                                                                        expected: "on or after \(checkDate)", observed: expiry.description)))
         }
         if let date = zone.birthDate, date.status == .partlyUnknown {
-            // Info on its own; a warning for a model that does not declare that it prints such dates
-            // (its deviation `birth-date-unknown-as-XX` turns it back into info).
-            let declared = examination.model?.deviations.contains { $0.code == "birth-date-unknown-as-XX" } ?? true
-            let severity: Indicator.Severity = declared ? .info : .warning
-            let suffix = declared ? "" : examination.model.map { " The model \($0.id) does not declare that it prints unknown birth dates." } ?? ""
-            indicators.append(Indicator(code: .dateBirthPartlyUnknown, severity: severity,
-                                        message: "The day or month of birth is unknown, as issuers print for some refugees." + suffix,
+            // ICAO 9303 itself allows unknown parts (`<<`), so this is info for every model; a model
+            // that declares `birth-date-unknown-as-XX` marks it as its known practice.
+            indicators.append(Indicator(code: .dateBirthPartlyUnknown,
+                                        message: "The day or month of birth is unknown, as issuers print for some refugees.",
                                         evidence: examination.evidence(span: birthSpan, field: "birthDate", observed: date.raw, personal: true)))
         }
         return indicators

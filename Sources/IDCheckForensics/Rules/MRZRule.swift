@@ -1,4 +1,5 @@
 import IDCheckMRZ
+import IDCheckSpecimens
 
 /// The MRZ itself: found at all, well formed, every check digit and the composite, and the
 /// corrections the reader needed.
@@ -65,10 +66,11 @@ public struct MRZRule: IndicatorRule {
                                                    personal: correction.field.map(PersonalData.mrzFields.contains) ?? false)))
             case .checkDigit:
                 let lookalike = Self.lookalikes.contains([correction.original, correction.corrected])
+                    || Self.explainedByModel(correction, zone, examination)
                 indicators.append(Indicator(
                     code: .mrzCorrectedCheckDigit, severity: lookalike ? .info : .warning,
                     message: lookalike
-                        ? "At \(place) OCR-B's near-identical \(correction.original)/\(correction.corrected) was decided by the check digit."
+                        ? "At \(place) OCR-B's look-alike \(correction.original)/\(correction.corrected) was decided by the check digit (the model's pattern agrees on the digit)."
                         : "At \(place) the character was chosen because it makes a check digit hold; look at it on the document.",
                     evidence: examination.evidence(span: span, field: correction.field?.rawValue, expected: Self.spelled(correction.corrected),
                                                    observed: Self.spelled(correction.original), score: correction.originalScore,
@@ -91,6 +93,32 @@ public struct MRZRule: IndicatorRule {
         case "0", "1", "8", "5", "2", "6": "\(character) (digit)"
         default: String(character)
         }
+    }
+
+    /// A check-digit correction of a first reading that the identified model's pattern reads as a
+    /// look-alike digit (the print had `0`, the reader saw `O`, the check digit then settled on
+    /// `G`): the reading problem is OCR-B's, and the model's pattern with the check digit resolves it.
+    static func explainedByModel(_ correction: MRZ.Correction, _ zone: MRZ.Zone, _ examination: Examination) -> Bool {
+        guard let model = examination.model, let field = correction.field else { return false }
+        let resolved: String?
+        let span: MRZ.Span?
+        switch field {
+        case .documentNumber:
+            if case .lookalike(let text) = model.numberFit(zone) { resolved = text } else { resolved = nil }
+            span = zone.field(.documentNumber)?.span
+        case .personalNumber, .optionalData:
+            guard let (value, fieldSpan, field) = ModelRule.optionalData(zone), let pattern = model.rules.optionalDataPattern else { return false }
+            resolved = ModelRule.lookalikeOptionalData(value, span: fieldSpan, field: field, zone: zone, pattern: pattern)
+            span = fieldSpan
+        default:
+            return false
+        }
+        guard let resolved, let span, correction.position.line == span.line else { return false }
+        let index = correction.position.column - span.start
+        let characters = Array(resolved)
+        guard index >= 0, index < characters.count else { return false }
+        let digit = characters[index]
+        return digit != correction.corrected && (Specimen.letterAsDigit[correction.original] == digit || correction.original == digit)
     }
 
     static func severity(_ severity: MRZ.Issue.Severity) -> Indicator.Severity {

@@ -59,13 +59,22 @@ public struct ModelRule: IndicatorRule {
                                                                        observed: sex.rawValue)))
         }
         if let pattern = model.rules.optionalDataPattern, let (value, span, field) = Self.optionalData(zone),
-           let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
+           let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil,
+           Self.lookalikeOptionalData(value, span: span, field: field, zone: zone, pattern: pattern) == nil {
             indicators.append(Indicator(code: .modelOptionalData,
                                         message: "The \(field == .personalNumber ? "personal number" : "optional data") does not follow the pattern of \(model.id) (\(pattern)).",
                                         evidence: examination.evidence(span: span, field: field.rawValue, expected: pattern, observed: value, personal: true)))
         }
         if let indicator = validity(model, zone, examination) { indicators.append(indicator) }
         return indicators
+    }
+
+    /// The optional data read with look-alikes swapped, when that follows the pattern (and, for
+    /// the TD3 personal number, its own check digit).
+    static func lookalikeOptionalData(_ value: String, span: MRZ.Span, field: MRZ.Field, zone: MRZ.Zone, pattern: String) -> String? {
+        let check = field == .personalNumber ? zone.checks.first { $0.kind == .personalNumber && $0.status == .valid }?.found : nil
+        if field == .personalNumber && check == nil { return nil }
+        return Specimen.lookalikeReading(value, span: span, zone: zone, pattern: pattern, checkDigit: check)
     }
 
     /// The personal number (TD3) or the optional data (other formats), trimmed, with its span.

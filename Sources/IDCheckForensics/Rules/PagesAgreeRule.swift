@@ -1,4 +1,4 @@
-/// Images given as one document (front and back) must not carry different MRZs.
+/// Images given as one document (front and back) must not carry different valid MRZs.
 public struct PagesAgreeRule: IndicatorRule {
     public let name = "pages"
 
@@ -7,7 +7,9 @@ public struct PagesAgreeRule: IndicatorRule {
     public func evaluate(_ examination: Examination) -> [Indicator] {
         guard let zone = examination.zone else { return [] }
         return examination.otherZones.compactMap { other in
-            guard other.zone.lines != zone.lines else { return nil }
+            // Only a valid second MRZ counts: text that merely looks like one (guilloche, a
+            // misread) fails its check digits.
+            guard other.zone.isValid, other.zone.lines != zone.lines else { return nil }
             let page = examination.pages.indices.contains(other.page) ? examination.pages[other.page].label : "image \(other.page + 1)"
             return Indicator(code: .documentPagesDisagree,
                              message: "\(page) carries a different MRZ from the one checked; the images are not of one document.",
