@@ -13,6 +13,8 @@ public struct MRZReader: Sendable {
     public var correction: MRZ.CorrectionOptions
     /// The page is located on at most this many pixels along its longer side.
     public var locatingResolution: Int = 700
+    /// A reading whose characters look less like OCR-B than this on average is not an MRZ.
+    public var minimumShapeScore: Double = 0.63
 
     public init(classifier: GlyphClassifier = .ocrB, referenceDate: MRZ.CalendarDate = .today,
                 correction: MRZ.CorrectionOptions = MRZ.CorrectionOptions()) {
@@ -97,6 +99,9 @@ public struct MRZReader: Sendable {
             if let zone = best?.reading.zone, zone.checks.allSatisfy(\.passes) { break }
         }
         guard let best else { return nil }
+        // Text in another typeface can pass the end test by chance; over the whole zone OCR-B
+        // prints score about 0.85 and other text about 0.55.
+        guard best.reading.meanShapeScore >= minimumShapeScore else { return nil }
         // Reject blocks of text that merely look like an MRZ: most characters must read well.
         let characters = best.reading.characters.joined()
         let confident = characters.filter { $0.confidence > 0.45 }.count
@@ -106,12 +111,12 @@ public struct MRZReader: Sendable {
 
     /// Mean score of the first and last characters of the first line: high when the strip is
     /// the right way up.
-    private func endScore(_ segmenter: MRZSegmenter, length: Int) -> Double {
+    func endScore(_ segmenter: MRZSegmenter, length: Int) -> Double {
         guard let centre = segmenter.strip.lineCentres.first else { return -1 }
         let cells = segmenter.cells(lineCentre: centre, count: length, wanted: { $0 < 6 || $0 >= length - 6 }).cells
         guard cells.count > 12 else { return -1 }
         let sample = cells.prefix(6) + cells.suffix(6)
-        let scores = sample.map { cell in cell.features.flatMap { classifier.classify($0, limit: 1).first?.score } ?? 0 }
+        let scores = sample.map { cell in cell.features.map { classifier.shapeScore($0) } ?? 0 }
         return scores.reduce(0, +) / Double(scores.count)
     }
 
@@ -134,11 +139,15 @@ public struct MRZReader: Sendable {
         timings.recognise += clock() - start
         let scores = alternatives.joined().map { $0.first?.score ?? 0 }
         let meanScore = scores.reduce(0, +) / Double(max(1, scores.count))
+        let shapes = lines.joined().map { cell in cell.features.map { classifier.shapeScore($0) } ?? 0 }
+        let meanShape = shapes.reduce(0, +) / Double(max(1, shapes.count))
         start = clock()
         let reading = makeReading(strip: segmenter.strip, placement: placement, upsideDown: upsideDown,
                                   cells: lines, bands: bands, alternatives: alternatives)
         timings.check += clock() - start
-        return (reading, meanScore)
+        var scored = reading
+        scored.meanShapeScore = meanShape
+        return (scored, meanScore)
     }
 
     private func makeReading(strip: MRZStrip, placement: MRZPlacement, upsideDown: Bool, cells: [[GlyphCell]],

@@ -29,6 +29,9 @@ public struct MRZReading: Sendable {
     public var angle: Double
     /// Character height in image pixels.
     public var characterHeight: Double
+    /// Mean OCR-B template score of the characters: about 0.85 for OCR-B prints, lower for text
+    /// in other typefaces.
+    public var meanShapeScore: Double = 0
     /// Lowest character confidence.
     public var minimumConfidence: Double { characters.joined().map(\.confidence).min() ?? 0 }
     /// The lines after correction, or as recognised when the parse failed.

@@ -1,159 +1,93 @@
-// Derives the OCR-B glyph models of the MRZ reader from the real font.
+// Derives the glyph models of the MRZ reader from the real OCR-B font.
 //
-// Rerun with scripts/generate-glyph-models (needs Debian's fonts-ocr-b and libfreetype-dev).
-// Each of the 37 MRZ characters is rasterised by FreeType from OCR-B at several sizes, in four
-// stroke weights (prints vary from thin to heavy), shifted by fractions of a pixel and turned
-// slightly, then degraded the way scans are (blur, noise, JPEG); the features of all renderings
-// of one character and weight are averaged into one model. The reader's feature extraction is
-// used unchanged, so models and scans are measured alike.
+// Rerun with scripts/generate-glyph-models (needs Debian's fonts-ocr-b and libfreetype-dev);
+// arguments: output file, number of synthetic scans (1800), training epochs (10).
+// 1. Templates (Templates.swift): each of the 37 MRZ characters rasterised by FreeType at several
+//    sizes, in four stroke weights, shifted and turned slightly, degraded (blur, noise, JPEG), the
+//    features averaged per character and weight. They tell OCR-B from other typefaces.
+// 2. The network (NetworkTraining.swift): trained on the reader's own segmentation of synthetic
+//    MRZ scans (TrainingPages.swift: random text, 9-42 px characters, pitch, stroke weight, paper,
+//    guilloche-like waves, turn, blur, noise, JPEG), so training and reading see characters alike.
+// Everything is seeded: the same run gives the same models. Diagnostics: IDCHECK_PAGE_STATS=1
+// prints each scan's conditions and template accuracy; IDCHECK_DUMP_PAGES=DIR writes the first
+// scans; IDCHECK_REUSE_TEMPLATES=1 keeps the compiled-in templates and retrains the network only.
 import Foundation
 import IDCheckImaging
 import IDCheckReader
 
-let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
+
 let output = CommandLine.arguments.dropFirst().first ?? "Sources/IDCheckReader/Recognising/OCRBGlyphModels+Data.swift"
+let pageCount = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 1800
+let epochs = Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 10
 
-/// Grey morphology on the oversampled rendering: ink (dark) grows with `erodeWhite`, shrinks otherwise.
-func morphology(_ image: Image, radius: Int, inkGrows: Bool) -> Image {
-    guard radius > 0 else { return image }
-    var result = image
-    let w = image.width, h = image.height
-    for pass in 0..<2 {
-        let source = result
-        for y in 0..<h {
-            for x in 0..<w {
-                var value: UInt8 = inkGrows ? 255 : 0
-                for d in -radius...radius {
-                    let sx = pass == 0 ? min(max(x + d, 0), w - 1) : x
-                    let sy = pass == 1 ? min(max(y + d, 0), h - 1) : y
-                    let v = source.pixels[sy * w + sx]
-                    value = inkGrows ? min(value, v) : max(value, v)
-                }
-                result.withUnsafeMutableBytes { $0[y * w + x] = value }
-            }
+/// Writes the generated Swift source that carries the templates and the network.
+func writeSource(models: [GlyphModel], network: GlyphNetwork, font: FontFace, samples: Int, to path: String) throws {
+    func literal(_ bytes: [UInt8]) -> String {
+        let encoded = Base64.encode(bytes)
+        var text = "\"\"\"\n"
+        var index = encoded.startIndex
+        while index < encoded.endIndex {
+            let end = encoded.index(index, offsetBy: 120, limitedBy: encoded.endIndex) ?? encoded.endIndex
+            text += "        " + encoded[index..<end] + "\n"
+            index = end
         }
+        return text + "        \"\"\""
     }
-    return result
-}
-
-/// Seeded, so that rerunning the script gives the same models.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-struct Variant {
-    var size: Double
-    var weight: Int      // -1 thin, 0 regular, 1 bold, 2 heavy
-    var shift: Double
-    var angle: Double    // degrees
-    var degradation: Int // 0 clean, 1 blur, 2 noise, 3 JPEG
-}
-
-func render(_ character: Character, _ variant: Variant, font: FontFace, capHeight: Double) throws -> GlyphFeatures? {
-    let oversample = 4.0
-    let size = variant.size * oversample
-    let width = Int(size * 2), height = Int(size * 2)
-    var canvas = Image(width: width, height: height, format: .gray)
-    let baseline = size * 1.3
-    let glyphWidth = try font.width(of: String(character), sizeInPixels: size)
-    try canvas.draw(text: String(character), at: Point(x: (Double(width) - glyphWidth) / 2 + variant.shift * oversample, y: baseline),
-                font: font, sizeInPixels: size, colour: .black)
-    let radii = [-1: 2, 0: 0, 1: 3, 2: 6]
-    let radius = Int(Double(radii[variant.weight] ?? 0) * variant.size / 30 + 0.5)
-    canvas = morphology(canvas, radius: radius, inkGrows: variant.weight > 0)
-    var small = canvas.downsampled(by: Int(oversample))
-    let scale = 1 / oversample
-    if variant.angle != 0 {
-        let radians = variant.angle * .pi / 180
-        let c = Double(small.width) / 2, m = Double(small.height) / 2
-        let unit = Point(x: cos(radians), y: sin(radians)), normal = Point(x: -sin(radians), y: cos(radians))
-        let origin = Point(x: c, y: m) - unit * c - normal * m
-        small = small.warped(width: small.width, height: small.height, sampling: AffineSampling(origin: origin, xStep: unit, yStep: normal))
-    }
-    var random = SplitMix(seed: UInt64(variant.size * 1000 + variant.shift * 100 + variant.angle * 10) + UInt64(variant.weight + 1))
-    switch variant.degradation {
-    case 1:
-        var blurred = small
-        for y in 1..<(small.height - 1) {
-            for x in 1..<(small.width - 1) {
-                var sum = 0
-                for dy in -1...1 { for dx in -1...1 { sum += Int(small.pixels[(y + dy) * small.width + x + dx]) } }
-                blurred.withUnsafeMutableBytes { $0[y * small.width + x] = UInt8(sum / 9) }
-            }
-        }
-        small = blurred
-    case 2:
-        small.withUnsafeMutableBytes { pixels in
-            for i in pixels.indices { pixels[i] = UInt8(clamping: Int(pixels[i]) + Int.random(in: -25...25, using: &random)) }
-        }
-    case 3:
-        small = try ImageDecoder(options: DecodingOptions(pixelFormat: .gray)).decode(ImageEncoder.jpeg(small, quality: 40)).image
-    default: break
-    }
-    let bandBottom = baseline * scale, bandTop = bandBottom - capHeight
-    let bandHeight = capHeight
-    let centre = Double(small.width) / 2 + variant.shift
-    let pitch = variant.size * 0.72
-    let cell = (Int(centre - pitch / 2), Int(bandTop - 0.2 * bandHeight), Int(centre + pitch / 2 + 0.5), Int(bandBottom + 0.2 * bandHeight + 0.5))
-    return GlyphFeatures(image: small, cell: cell, bandTop: bandTop, bandBottom: bandBottom)
+    var source = "// Generated by scripts/generate-glyph-models from \(font.familyName) (\(font.path)). Do not edit.\n"
+    source += "// \(models.count) templates (37 MRZ characters × 4 stroke weights) and a network with \(network.hiddenCount) hidden\n"
+    source += "// units trained on \(samples) characters of \(pageCount) synthetic MRZ scans.\n"
+    source += "extension OCRBGlyphModels {\n"
+    source += "    static let encodedModels = \(literal(GlyphModel.encode(models)))\n\n"
+    source += "    static let encodedNetwork = \(literal(network.encoded()))\n"
+    source += "}\n"
+    try source.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 do {
     let font = try SystemFonts.load(.ocrB)
-    var models: [GlyphModel] = []
-    for character in alphabet {
-        for weight in [-1, 0, 1, 2] {
-            var shapeSum = [Float](repeating: 0, count: GlyphFeatures.shapeCount)
-            var aspect: Float = 0, height: Float = 0, centre: Float = 0, count: Float = 0
-            for size in [18.0, 26.0, 36.0, 48.0] {
-                // Cap height of this size: the band every character of the line shares.
-                let h = try font.glyph(for: "H", sizeInPixels: size)
-                let capHeight = Double(h.height)
-                for shift in [0.0, 0.33, 0.66] {
-                    for angle in [-1.5, 0, 1.5] {
-                        for degradation in 0..<4 {
-                            let variant = Variant(size: size, weight: weight, shift: shift, angle: angle, degradation: degradation)
-                            guard let features = try render(character, variant, font: font, capHeight: capHeight) else { continue }
-                            for i in shapeSum.indices { shapeSum[i] += features.shape[i] }
-                            aspect += features.aspect; height += features.relativeHeight; centre += features.relativeCentre
-                            count += 1
-                        }
-                    }
-                }
-            }
-            guard count > 0 else { continue }
-            var shape = shapeSum.map { $0 / count }
-            let mean = shape.reduce(0, +) / Float(shape.count)
-            var length: Float = 0
-            for i in shape.indices { shape[i] -= mean; length += shape[i] * shape[i] }
-            length = length.squareRoot()
-            for i in shape.indices { shape[i] /= max(length, 1e-6) }
-            models.append(GlyphModel(character: character, features: GlyphFeatures(
-                shape: shape, aspect: aspect / count, relativeHeight: height / count, relativeCentre: centre / count)))
+    // IDCHECK_REUSE_TEMPLATES=1 keeps the compiled-in templates (they take a minute to make)
+    // and retrains only the network.
+    let reuse = ProcessInfo.processInfo.environment["IDCHECK_REUSE_TEMPLATES"] != nil && !GlyphClassifier.ocrB.models.isEmpty
+    let models = reuse ? GlyphClassifier.ocrB.models : try makeTemplates(font: font)
+    print("templates: \(models.count)")
+    // Training samples from the reader's own segmentation of synthetic scans.
+    let reader = MRZReader(classifier: GlyphClassifier(models: models))
+    let capRatio = Double(try font.glyph(for: "H", sizeInPixels: 100).height) / 100
+    var random = SplitMix(seed: 9303)
+    var trainer = NetworkTrainer(inputs: [], labels: [])
+    var usedPages = 0
+    for index in 0..<pageCount {
+        let page = try TrainingPage(font: font, capRatio: capRatio, using: &random)
+        let samples = reader.trainingSamples(page.image, truth: page.lines)
+        if let dump = ProcessInfo.processInfo.environment["IDCHECK_DUMP_PAGES"], index < 6 {
+            try ImageEncoder.write(ImageEncoder.png(page.image), to: "\(dump)/page-\(index).png")
+            print("page \(index): \(page.lines) samples \(samples.count)")
         }
-        FileHandle.standardError.write(Data("\(character)".utf8))
+        if !samples.isEmpty { usedPages += 1 }
+        if ProcessInfo.processInfo.environment["IDCHECK_PAGE_STATS"] != nil {
+            let correct = samples.filter { reader.classifier.match($0.features, limit: 1).first?.character == $0.character }.count
+            print("page \(index) \(page.summary) samples \(samples.count) template-accuracy \(samples.isEmpty ? 0 : 100 * correct / samples.count)%")
+        }
+        for (character, features) in samples {
+            guard let label = GlyphNetwork.characters.firstIndex(of: character) else { continue }
+            trainer.inputs += GlyphNetwork.input(features)
+            trainer.labels.append(label)
+        }
+        if index % 200 == 199 { print("pages \(index + 1): \(usedPages) located, \(trainer.labels.count) characters") }
     }
-    let encoded = Base64.encode(GlyphModel.encode(models))
-    var source = "// Generated by scripts/generate-glyph-models from \(font.familyName) (\(font.path)). Do not edit.\n"
-    source += "// \(models.count) models: 37 MRZ characters × 4 stroke weights.\n"
-    source += "extension OCRBGlyphModels {\n    static let encodedModels = \"\"\"\n"
-    var index = encoded.startIndex
-    while index < encoded.endIndex {
-        let end = encoded.index(index, offsetBy: 120, limitedBy: encoded.endIndex) ?? encoded.endIndex
-        source += "        " + encoded[index..<end] + "\n"
-        index = end
+    // How the templates alone do on the same characters: the baseline the network must beat.
+    var templateCorrect = 0
+    let d = GlyphNetwork.inputCount
+    for (index, label) in trainer.labels.enumerated() {
+        let x = Array(trainer.inputs[(index * d)..<(index * d + d)])
+        let features = GlyphFeatures(shape: Array(x.prefix(GlyphFeatures.shapeCount)), aspect: x[d - 3] / 2,
+                                     relativeHeight: x[d - 2] / 2, relativeCentre: x[d - 1] / 2)
+        if reader.classifier.match(features, limit: 1).first?.character == GlyphNetwork.characters[label] { templateCorrect += 1 }
     }
-    source += "        \"\"\"\n}\n"
-    try source.write(toFile: output, atomically: true, encoding: .utf8)
-    print("\nwrote \(models.count) models to \(output)")
+    print("templates alone: \(String(format: "%.2f", 100 * Double(templateCorrect) / Double(max(1, trainer.labels.count))))% of \(trainer.labels.count)")
+    let network = trainer.train(hidden: 64, epochs: epochs, using: &random)
+    try writeSource(models: models, network: network, font: font, samples: trainer.labels.count, to: output)
+    print("wrote \(models.count) templates and the network to \(output)")
 } catch {
     print("glyph model generation failed: \(error)")
     exit(1)

@@ -35,6 +35,7 @@ struct MRZLocator: Sendable {
         var end: Double           // u
         var size: Double          // median character height
         var count: Int            // components
+        var members: [InkComponent] = []
     }
 
     /// Locates MRZs on `page` (grey). `scale` is the factor from `page` pixels to the original.
@@ -50,7 +51,8 @@ struct MRZLocator: Sendable {
         }
         guard candidates.count >= 20 else { return [] }
         var placements: [MRZPlacement] = []
-        for angle in dominantAngles(candidates) {
+        for coarse in dominantAngles(candidates) {
+            let angle = refinedAngle(candidates, coarse: coarse)
             let lines = textLines(candidates, angle: angle)
             for group in mrzGroups(lines) {
                 let size = group.map(\.size).sorted()[group.count / 2]
@@ -75,7 +77,7 @@ struct MRZLocator: Sendable {
     /// The directions in which neighbouring characters follow each other: the text direction of
     /// the page (and of other documents on it), strongest first.
     private func dominantAngles(_ components: [InkComponent]) -> [Double] {
-        let cell = 48
+        let cell = max(16, 3 * (components.map(\.size).sorted()[components.count / 2]) + 4)
         var grid: [Int: [Int]] = [:]
         for (index, c) in components.enumerated() {
             grid[Int(c.centreX) / cell &* 100_003 &+ Int(c.centreY) / cell, default: []].append(index)
@@ -83,24 +85,24 @@ struct MRZLocator: Sendable {
         var histogram = [Double](repeating: 0, count: 180)
         for c in components {
             let size = Double(min(c.width, c.height) + c.size) / 2
-            var best: (distance: Double, dx: Double, dy: Double)?
             let gx = Int(c.centreX) / cell, gy = Int(c.centreY) / cell
+            // Every similar neighbour within a few character sizes votes for the direction to it:
+            // along a line of text there are many (±1, ±2 pitches), across lines few.
             for ny in (gy - 1)...(gy + 1) {
                 for nx in (gx - 1)...(gx + 1) {
                     for index in grid[nx &* 100_003 &+ ny] ?? [] {
                         let other = components[index]
                         let dx = other.centreX - c.centreX, dy = other.centreY - c.centreY
+                        guard dx > 0 || (dx == 0 && dy > 0) else { continue } // each pair once
                         let distance = (dx * dx + dy * dy).squareRoot()
                         let ratio = Double(other.size) / Double(c.size)
-                        guard distance > 0.3 * size, distance < 2.5 * size, ratio > 0.5, ratio < 2 else { continue }
-                        if best == nil || distance < best!.distance { best = (distance, dx, dy) }
+                        guard distance > 0.5 * size, distance < 3.2 * size, ratio > 0.5, ratio < 2 else { continue }
+                        var degrees = atan2(dy, dx) * 180 / .pi
+                        if degrees < 0 { degrees += 180 }
+                        histogram[Int(degrees.rounded()) % 180] += 1
                     }
                 }
             }
-            guard let best else { continue }
-            var degrees = atan2(best.dy, best.dx) * 180 / .pi
-            if degrees < 0 { degrees += 180 }
-            histogram[Int(degrees.rounded()) % 180] += 1
         }
         // Smooth circularly, then take peaks at least 20° apart.
         var smoothed = [Double](repeating: 0, count: 180)
@@ -108,9 +110,11 @@ struct MRZLocator: Sendable {
             for d in -2...2 { smoothed[i] += histogram[(i + d + 180) % 180] * (d == 0 ? 2 : 1) }
         }
         var peaks: [Int] = []
-        let total = histogram.reduce(0, +)
+        // A direction counts when it stands well above the typical bin (text lines make sharp
+        // peaks; patterns and photos spread their votes).
+        let typical = smoothed.sorted()[90]
         for i in (0..<180).sorted(by: { smoothed[$0] > smoothed[$1] }) {
-            guard smoothed[i] >= 0.08 * total * 3, peaks.count < 2 else { break }
+            guard smoothed[i] >= max(8, 3 * typical), peaks.count < 2 else { break }
             if peaks.allSatisfy({ min(abs($0 - i), 180 - abs($0 - i)) >= 20 }) { peaks.append(i) }
         }
         // Refine each peak with the weighted mean of the bins around it.
@@ -128,11 +132,37 @@ struct MRZLocator: Sendable {
         }
     }
 
+    /// The coarse text direction corrected by the median slope of the text lines found along it
+    /// (a least-squares line through each line's character centres).
+    private func refinedAngle(_ components: [InkComponent], coarse: Double) -> Double {
+        var angle = coarse
+        for _ in 0..<2 {
+            let cosA = cos(angle), sinA = sin(angle)
+            var slopes: [Double] = []
+            for line in textLines(components, angle: angle, keepMembers: true) where line.members.count >= 10 {
+                let points = line.members.map { c in
+                    (u: c.centreX * cosA + c.centreY * sinA, v: -c.centreX * sinA + c.centreY * cosA)
+                }
+                let meanU = points.map(\.u).reduce(0, +) / Double(points.count)
+                let meanV = points.map(\.v).reduce(0, +) / Double(points.count)
+                var uu = 0.0, uv = 0.0
+                for p in points { uu += (p.u - meanU) * (p.u - meanU); uv += (p.u - meanU) * (p.v - meanV) }
+                if uu > 0 { slopes.append(uv / uu) }
+            }
+            guard !slopes.isEmpty else { break }
+            slopes.sort()
+            angle += atan(slopes[slopes.count / 2])
+        }
+        if angle < 0 { angle += .pi }
+        if angle >= .pi { angle -= .pi }
+        return angle
+    }
+
     /// Runs of components that follow each other along `angle` at one height.
-    private func textLines(_ components: [InkComponent], angle: Double) -> [TextLine] {
+    private func textLines(_ components: [InkComponent], angle: Double, keepMembers: Bool = false) -> [TextLine] {
         let cosA = cos(angle), sinA = sin(angle)
-        struct Projected { var u0, u1, v, vSize: Double }
-        var projected: [Projected] = components.map { c in
+        struct Projected { var u0, u1, v, vSize: Double; var index: Int }
+        var projected: [Projected] = components.enumerated().map { index, c in
             let xs = [Double(c.minX), Double(c.maxX) + 1], ys = [Double(c.minY), Double(c.maxY) + 1]
             var u0 = Double.infinity, u1 = -Double.infinity, v0 = Double.infinity, v1 = -Double.infinity
             for x in xs {
@@ -146,7 +176,7 @@ struct MRZLocator: Sendable {
             let skew = sin(min(offAxis, .pi / 2 - offAxis))
             let width = Double(c.width), height = Double(c.height)
             let vSize = max(2, (v1 - v0) - skew * min(width, height) * 0.9)
-            return Projected(u0: u0, u1: u1, v: -c.centreX * sinA + c.centreY * cosA, vSize: vSize)
+            return Projected(u0: u0, u1: u1, v: -c.centreX * sinA + c.centreY * cosA, vSize: vSize, index: index)
         }
         projected.sort { $0.v < $1.v }
         // Cluster on v: a component joins the open line whose centre is nearest, within a
@@ -179,7 +209,8 @@ struct MRZLocator: Sendable {
                 guard run.count >= 12 else { return }
                 let start = run.map(\.u0).min() ?? 0, end = run.map(\.u1).max() ?? 0
                 let centre = run.map(\.v).sorted()[run.count / 2]
-                lines.append(TextLine(centre: centre, start: start, end: end, size: size, count: run.count))
+                lines.append(TextLine(centre: centre, start: start, end: end, size: size, count: run.count,
+                                      members: keepMembers ? run.map { components[$0.index] } : []))
             }
             for i in 1..<sorted.count {
                 if sorted[i].u0 - reach > 2.2 * size {
@@ -203,7 +234,8 @@ struct MRZLocator: Sendable {
             let size = (a.size + b.size) / 2
             let gap = b.centre - a.centre
             return max(a.size, b.size) / min(a.size, b.size) < 1.45 && gap > 1.1 * size && gap < 3.2 * size
-                && abs(a.start - b.start) < 2.5 * size && abs(a.end - b.end) < 2.5 * size
+                && abs(a.start - b.start) < max(2.5 * size, 0.2 * (a.end - a.start))
+                && abs(a.end - b.end) < max(2.5 * size, 0.2 * (a.end - a.start))
         }
         for i in long.indices where !used.contains(i) {
             var group = [i]

@@ -1,15 +1,21 @@
 import IDCheckMRZ
 
-/// Nearest-model classification of MRZ characters, with the runner-up alternatives and their
-/// scores for the MRZ core's check-digit correction.
+/// Classification of MRZ characters, with the runner-up alternatives and their scores for the
+/// MRZ core's check-digit correction.
+///
+/// Two kinds of glyph model work together: the OCR-B templates say how much a blob looks like
+/// OCR-B at all (text in another typeface scores low, which is how non-MRZ text is rejected), and
+/// the network says which of the 37 characters it is, as a probability.
 public struct GlyphClassifier: Sendable {
     public let models: [GlyphModel]
+    public let network: GlyphNetwork?
     /// All model shapes back to back in 16-lane vectors, for the hot loop.
     private let shapes: [SIMD16<Float>]
     private static let lanes = GlyphFeatures.shapeCount / 16
 
-    public init(models: [GlyphModel]) {
+    public init(models: [GlyphModel], network: GlyphNetwork? = nil) {
         self.models = models
+        self.network = network
         shapes = models.flatMap { GlyphClassifier.vectors($0.features.shape) }
     }
 
@@ -18,12 +24,26 @@ public struct GlyphClassifier: Sendable {
     }
 
     /// The bundled OCR-B models (empty if the generated data were damaged).
-    public static let ocrB = GlyphClassifier(models: OCRBGlyphModels.models)
+    public static let ocrB = GlyphClassifier(models: OCRBGlyphModels.models, network: OCRBGlyphModels.network)
 
-    /// Characters ranked by score (best first, one entry per character, `limit` at most). Scores
-    /// are correlations of the ink shapes less penalties for box geometry: about 0.9 for a clean
-    /// print of the character, lower for worse matches.
+    /// Characters ranked by probability (best first, `limit` at most), from the network; from
+    /// the templates when there is no network.
     public func classify(_ features: GlyphFeatures, limit: Int = 4) -> [MRZ.Candidates.Alternative] {
+        guard let network else { return match(features, limit: limit) }
+        let probabilities = network.forward(GlyphNetwork.input(features)).probabilities
+        let order = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }.prefix(limit)
+        return order.map { MRZ.Candidates.Alternative(GlyphNetwork.characters[$0], score: Double(probabilities[$0])) }
+    }
+
+    /// How much the blob looks like any OCR-B character: the best template score, about 0.9 for a
+    /// clean print, low for text in other typefaces.
+    public func shapeScore(_ features: GlyphFeatures) -> Double {
+        match(features, limit: 1).first?.score ?? 0
+    }
+
+    /// Characters ranked by template score (best first, one entry per character, `limit` at
+    /// most): correlations of the ink shapes less penalties for box geometry.
+    public func match(_ features: GlyphFeatures, limit: Int = 4) -> [MRZ.Candidates.Alternative] {
         let lanes = GlyphClassifier.lanes
         guard features.shape.count == GlyphFeatures.shapeCount else { return [] }
         let query = GlyphClassifier.vectors(features.shape)

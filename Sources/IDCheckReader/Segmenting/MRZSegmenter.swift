@@ -57,6 +57,42 @@ struct MRZSegmenter {
         return (low + top, low + bottom + 1)
     }
 
+    /// Cell borders following the gaps between characters when the pitch drifts along the line
+    /// (a document photographed at an angle is foreshortened): a dynamic programme over border
+    /// positions near the even-pitch ones, paying for ink under a border and for gaps that stray
+    /// from the pitch.
+    func trackedBorders(columns: [Int], origin: Double, pitch: Double, count: Int, bandHeight: Double) -> [Double] {
+        let window = max(2, Int(0.35 * pitch))
+        let width = 2 * window + 1
+        let positions: [[Int]] = (0...count).map { i in
+            let centre = Int((origin + Double(i) * pitch).rounded())
+            return (0..<width).map { centre - window + $0 }
+        }
+        func ink(_ x: Int) -> Double { x >= 0 && x < columns.count ? Double(columns[x]) : 0 }
+        let stretch = bandHeight * 0.5 / ((0.2 * pitch) * (0.2 * pitch))
+        var cost = positions[0].map(ink)
+        var back = [[Int]](repeating: [Int](repeating: 0, count: width), count: count + 1)
+        for i in 1...count {
+            var next = [Double](repeating: .infinity, count: width)
+            for (j, x) in positions[i].enumerated() {
+                let here = ink(x)
+                for (k, previous) in positions[i - 1].enumerated() where cost[k] < .infinity {
+                    let gap = Double(x - previous) - pitch
+                    let total = cost[k] + here + stretch * gap * gap
+                    if total < next[j] { next[j] = total; back[i][j] = k }
+                }
+            }
+            cost = next
+        }
+        var index = cost.indices.min { cost[$0] < cost[$1] } ?? window
+        var borders = [Double](repeating: 0, count: count + 1)
+        for i in stride(from: count, through: 0, by: -1) {
+            borders[i] = Double(positions[i][index])
+            index = back[i][index]
+        }
+        return borders
+    }
+
     /// Which of `counts` characters the line around `centre` most likely holds: its extent over
     /// its pitch, the pitch being the strongest period of the ink's column profile.
     func likelyCount(lineCentre centre: Double, among counts: [Int]) -> Int {
@@ -125,11 +161,13 @@ struct MRZSegmenter {
             }
             pitch += nominal * 0.002
         }
+        let borders = trackedBorders(columns: columns, origin: best.origin, pitch: best.pitch, count: count,
+                                     bandHeight: Double(bottom - top))
         var cells: [GlyphCell] = []
         cells.reserveCapacity(count)
         let rowLow = max(0, band.top - Int(0.2 * h)), rowHigh = min(mask.height, band.bottom + Int(0.2 * h))
         for i in 0..<count {
-            let left = best.origin + Double(i) * best.pitch, right = left + best.pitch
+            let left = borders[i], right = borders[i + 1]
             let x0 = max(0, Int(left.rounded())), x1 = min(mask.width, Int(right.rounded()))
             let features = wanted(i) ? GlyphFeatures(image: strip.image, cell: (x0, rowLow, x1, rowHigh),
                                                      bandTop: Double(band.top), bandBottom: Double(band.bottom)) : nil
