@@ -27,8 +27,12 @@ public struct IdentityGenerator: Sendable {
             : random.pick(sexes.filter { $0 != .unspecified }.isEmpty ? sexes : sexes.filter { $0 != .unspecified }))
         let givenNames: String = random.chance(0.04) ? "" : random.pick(culture.givenNames)
 
-        // Age 1–85 on the check date.
-        let birthDay = checkDate.adding(days: -random.int(365...(85 * 365)))
+        // Age 1–85 on the check date; a holder of a model no longer issued was born before its
+        // last issue day (a document cannot be issued before its holder is born).
+        var birthDay = checkDate.adding(days: -random.int(365...(85 * 365)))
+        if let until = specimen.issuedUntil, birthDay.dayNumber >= until.dayNumber {
+            birthDay = until.adding(days: -random.int(30...(60 * 365)))
+        }
         var birth = PartialDate(birthDay)
         let unknownShare = nationality == "XXB" || nationality == "XXA" || specimen.documentType == .residencePermit ? 0.25 : 0.03
         if random.chance(unknownShare) {
