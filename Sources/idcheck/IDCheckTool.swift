@@ -20,6 +20,6 @@ struct IDCheckTool: ParsableCommand {
               pbpaste | idcheck mrz -               Check an MRZ from standard input
             """,
         version: IDCheckVersion.string,
-        subcommands: [Info.self, MRZCommand.self, Scan.self, Verify.self, SpecimenCommand.self, Render.self]
+        subcommands: [Info.self, MRZCommand.self, Scan.self, Verify.self, Batch.self, Summarize.self, SpecimenCommand.self, Render.self]
     )
 }
