@@ -13,13 +13,19 @@ import IDCheck
 /// How (the classic DCT hash): the zone is sampled upright onto 32 × 32 cells, each the mean of
 /// 4 × 4 bilinear samples (so the scan's resolution, skew and noise matter little); the 8 × 8
 /// lowest frequencies of its DCT-II, without the mean, are compared with their median: 63 bits,
-/// one per coefficient above the median. Brightness and contrast do not change the bits; two
-/// scans of the same photo differ in a few bits, different faces in about half.
+/// one per coefficient above the median. Brightness and contrast do not change the bits.
+///
+/// What it can and cannot do (measured on rendered UTO passports and visas, NOTES-batch.md): the
+/// same photo image pasted onto another document, or the same document scanned alike, comes
+/// within 0–2 bits; the renderer's synthetic faces share their layout, so *different* faces can
+/// come as close as 6 bits, and the *same* face scanned under other conditions (skew, perspective,
+/// another resolution, placed through the MRZ estimate) can drift 2–34 bits apart. Hence the
+/// strict ``sameThreshold``: it finds a reused photo image, not a person photographed twice.
 struct PortraitHash: Sendable, Hashable, CustomStringConvertible {
     let bits: UInt64
 
     /// Hashes at most this many bits apart count as the same portrait.
-    static let sameThreshold = 10
+    static let sameThreshold = 4
 
     /// The photo of a generic TD3 data page, relative to the page (ICAO 9303 Part 4 zone V, left).
     static let genericTD3Photo = Specimen.Box(x: 0.04, y: 0.17, width: 0.25, height: 0.47)

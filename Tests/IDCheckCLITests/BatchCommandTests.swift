@@ -1,0 +1,224 @@
+import Foundation
+import IDCheck
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `idcheck batch` and `idcheck summarize` end to end, on documents the project's renderer draws:
+/// six UTO-P-2020 passports (flat 300-dpi PNG), of which the 2nd, 4th and 6th carry the number of
+/// another holder's passport (`--forge number-reused`).
+@Suite("idcheck batch and summarize", .serialized)
+struct BatchCommandTests {
+    /// The rendered set, made once per test process; each test copies what it changes.
+    static let rendered: Result<String, any Error> = Result {
+        let folder = NSTemporaryDirectory() + "idcheck-batch-fixture-\(UUID().uuidString)"
+        let render = try CLIRunner.run(["render", "--specimen", "UTO-P-2020", "--count", "6", "--seed", "3", "--conditions", "none",
+                                        "--forge", "number-reused", "--check-date", "2025-06-01", "--out", folder])
+        guard render.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: render.standardError]) }
+        return folder
+    }
+
+    /// A fresh folder holding copies of the rendered images (not the labels or the watch list).
+    static func imageFolder() throws -> String {
+        let source = try rendered.get()
+        let folder = NSTemporaryDirectory() + "idcheck-batch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/images", withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) where name.hasSuffix(".png") {
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder + "/images/" + name)
+        }
+        return folder
+    }
+
+    static func lines(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    /// The lines sorted by path, with the timings (`batch.elapsedMs`) taken out.
+    static func comparable(_ path: String) throws -> [String] {
+        try lines(path).map { object -> (String, String) in
+            var object = object
+            var batch = object["batch"] as? [String: Any] ?? [:]
+            batch["elapsedMs"] = nil
+            object["batch"] = batch
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            let input = object["input"] as? [String: Any]
+            return ((input?["path"] as? String ?? "") + "|" + (input?["sha256"] as? String ?? ""), String(decoding: data, as: UTF8.self))
+        }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    @Test("a folder gives one line per file, a corrupt file an error line, reused numbers across the batch")
+    func folder() throws {
+        let folder = try Self.imageFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("this is not an image".utf8).write(to: URL(fileURLWithPath: folder + "/images/broken.jpg"))
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]).write(to: URL(fileURLWithPath: folder + "/images/cut.jpg"))
+        try Data("not an input".utf8).write(to: URL(fileURLWithPath: folder + "/images/notes.txt"))
+        let out = folder + "/results.jsonl"
+        let run = try CLIRunner.run(["batch", folder + "/images", "--out", out, "--jobs", "2", "--at", "2025-06-01"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = try Self.lines(out)
+        #expect(lines.count == 8)
+        let paths = lines.compactMap { ($0["input"] as? [String: Any])?["path"] as? String }
+        #expect(Set(paths).count == 8)
+        #expect(paths == paths.sorted(), "lines are written in the inputs' (name) order")
+        #expect(!paths.contains { $0.hasSuffix("notes.txt") })
+        for line in lines {
+            #expect(line["schema"] as? String == "idcheck.verify/1")
+            #expect(((line["input"] as? [String: Any])?["sha256"] as? String)?.count == 64)
+            #expect(line["batch"] is [String: Any])
+        }
+        let broken = try #require(lines.first { (($0["input"] as? [String: Any])?["path"] as? String)?.hasSuffix("broken.jpg") == true })
+        #expect(broken["status"] as? String == "error")
+        #expect((broken["error"] as? [String: Any])?["code"] as? String == "unrecognised-format")
+        let cut = try #require(lines.first { (($0["input"] as? [String: Any])?["path"] as? String)?.hasSuffix("cut.jpg") == true })
+        #expect(cut["status"] as? String == "error")
+        #expect(((cut["error"] as? [String: Any])?["code"] as? String)?.isEmpty == false)
+        // The 2nd, 4th and 6th passports reuse the number of another holder's: raised on the later one.
+        let reused = lines.filter { VerifyCommandTests.codes($0)["list.number-reused"] == "warning" }
+            .compactMap { (($0["input"] as? [String: Any])?["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
+        #expect(reused.count == 3, "\(reused)")
+        // Progress and logs never show file names or document numbers.
+        #expect(!run.standardError.contains("UTO-P-2020"))
+        #expect(!run.standardError.contains("broken"))
+        #expect(run.standardOutput.contains("list.number-reused"))
+
+        // summarize reads the same figures back.
+        let summary = try CLIRunner.run(["summarize", out, "--json"])
+        #expect(summary.status == 0, "\(summary.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.standardOutput.utf8)) as? [String: Any])
+        #expect(object["files"] as? Int == 8)
+        #expect((object["statuses"] as? [String: Int])?["error"] == 2)
+        #expect((object["statuses"] as? [String: Int])?["checked"] == 6)
+        #expect((object["crossDocument"] as? [String: Int])?["list.number-reused"] == 3)
+        let text = try CLIRunner.run(["summarize", out, "--labels", try Self.rendered.get() + "/labels.jsonl"])
+        #expect(text.status == 0)
+        #expect(text.standardOutput.contains("Files: 8"))
+        #expect(text.standardOutput.contains("UTO-P-2020"))
+        #expect(text.standardOutput.contains("number-reused"))
+    }
+
+    @Test("killed mid-run with SIGKILL and rerun: the same lines as an uninterrupted run, timings aside")
+    func resumeAfterKill() throws {
+        let folder = try Self.imageFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let reference = folder + "/reference.jsonl"
+        let whole = try CLIRunner.run(["batch", folder + "/images", "--out", reference, "--jobs", "2", "--at", "2025-06-01"])
+        #expect(whole.status == 0, "\(whole.standardError)")
+
+        let out = folder + "/resumed.jsonl"
+        let arguments = ["batch", folder + "/images", "--out", out, "--jobs", "1", "--at", "2025-06-01"]
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once some lines are out but not all.
+        var killedEarly = false
+        for _ in 0..<6000 {
+            let written = (try? String(contentsOfFile: out, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            if written >= 2 {
+                kill(process.processIdentifier, SIGKILL)
+                killedEarly = written < 6
+                break
+            }
+            if !process.isRunning { break }
+            usleep(20_000)
+        }
+        process.waitUntilExit()
+        #expect(killedEarly, "the run was to be killed half-way")
+        // A line cut by the kill (or a power cut): the rerun must drop it, not keep or duplicate it.
+        let handle = try #require(FileHandle(forWritingAtPath: out))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"schema\":\"idcheck.verify/1\",\"input\":{\"pa".utf8))
+        try handle.close()
+
+        let rerun = try CLIRunner.run(arguments)
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        #expect(rerun.standardError.contains("unfinished last line"))
+        let resumed = try Self.comparable(out)
+        #expect(resumed.count == 6)
+        #expect(resumed == (try Self.comparable(reference)))
+        // A third run has nothing left to do.
+        let again = try CLIRunner.run(arguments)
+        #expect(again.status == 0)
+        #expect(try Self.comparable(out) == resumed)
+        #expect(again.standardOutput.contains("0 lines written, 6 files already done"))
+    }
+
+    @Test("a rerun with other options refuses to mix them")
+    func otherOptions() throws {
+        let folder = try Self.imageFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/results.jsonl"
+        let list = folder + "/list.txt"
+        try "images/UTO-P-2020-000000-front.png\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let first = try CLIRunner.run(["batch", list, "--out", out, "--at", "2025-06-01"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try Self.lines(out).count == 1)
+        let other = try CLIRunner.run(["batch", list, "--out", out, "--at", "2025-07-01"])
+        #expect(other.status == 64)
+        #expect(other.standardError.contains("check date"))
+        let scan = try CLIRunner.run(["batch", "--scan", list, "--out", out])
+        #expect(scan.status == 64)
+        #expect(scan.standardError.contains("mode"))
+        #expect(try Self.lines(out).count == 1, "the results are left as they were")
+        // Without --at the results file's check date is kept: this resumes.
+        let same = try CLIRunner.run(["batch", list, "--out", out])
+        #expect(same.status == 0, "\(same.standardError)")
+        #expect(try Self.lines(out).count == 1)
+    }
+
+    @Test("a file running past --timeout is a timeout line, not waited on")
+    func timeout() throws {
+        let folder = try Self.imageFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/results.jsonl"
+        let run = try CLIRunner.run(["batch", folder + "/images", "--out", out, "--jobs", "2", "--timeout", "0.001", "--at", "2025-06-01"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = try Self.lines(out)
+        #expect(lines.count == 6)
+        let timeouts = lines.filter { $0["status"] as? String == "timeout" }
+        #expect(!timeouts.isEmpty)
+        for line in timeouts {
+            #expect((line["error"] as? [String: Any])?["code"] as? String == "timeout")
+            #expect(((line["input"] as? [String: Any])?["sha256"] as? String)?.count == 64)
+        }
+        let summary = try CLIRunner.run(["summarize", out])
+        #expect(summary.standardOutput.contains("timeout"))
+    }
+
+    @Test("the same portrait on another holder's document is found across the batch")
+    func portraitReused() throws {
+        let folder = try Self.imageFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let images = folder + "/images"
+        // Paste the 1st passport's photo zone (UTO-P-2020: x 0.04, y 0.17, 0.25 × 0.47 of the page) onto the 3rd's.
+        let decoder = ImageDecoder(options: DecodingOptions(pixelFormat: .rgb))
+        let donor = try decoder.decode(contentsOf: images + "/UTO-P-2020-000000-front.png").image
+        var target = try decoder.decode(contentsOf: images + "/UTO-P-2020-000002-front.png").image
+        #expect(donor.width == target.width && donor.height == target.height)
+        let x0 = Int(0.04 * Double(donor.width)), y0 = Int(0.17 * Double(donor.height))
+        for y in y0..<(y0 + Int(0.47 * Double(donor.height))) {
+            for x in x0..<(x0 + Int(0.25 * Double(donor.width))) {
+                if let colour = donor[x, y] { target.setPixel(x: x, y: y, to: colour) }
+            }
+        }
+        try FileManager.default.removeItem(atPath: images + "/UTO-P-2020-000002-front.png")
+        try ImageEncoder.write(try ImageEncoder.png(target), to: images + "/UTO-P-2020-000002-front.png")
+        let out = folder + "/results.jsonl"
+        let run = try CLIRunner.run(["batch", images, "--out", out, "--jobs", "2", "--at", "2025-06-01"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = try Self.lines(out)
+        let flagged = lines.filter { VerifyCommandTests.codes($0)["list.portrait-reused"] != nil }
+            .compactMap { (($0["input"] as? [String: Any])?["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
+        #expect(flagged == ["UTO-P-2020-000002-front.png"])
+        for line in lines {
+            #expect(((line["batch"] as? [String: Any])?["portraitHash"] as? String)?.count == 16)
+        }
+    }
+}
