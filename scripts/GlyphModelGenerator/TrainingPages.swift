@@ -16,7 +16,7 @@ struct TrainingPage {
     init<G: RandomNumberGenerator>(font: FontFace, capRatio: Double, using random: inout G) throws {
         let lengths = TrainingPage.formats.randomElement(using: &random) ?? [44, 44]
         lines = lengths.map { TrainingPage.randomLine(length: $0, using: &random) }
-        let height = exp(Double.random(in: log(9.0)...log(42.0), using: &random))
+        let height = exp(Double.random(in: log(8.0)...log(42.0), using: &random))
         let oversample = 2.0
         let h = height * oversample
         let pitch = h * Double.random(in: 1.0...1.28, using: &random)
@@ -40,13 +40,17 @@ struct TrainingPage {
             }
         }
         let emSize = h / capRatio
+        // A photo taken at an angle foreshortens one end of the lines: the pitch drifts.
+        let drift = Double.random(in: -0.08...0.08, using: &random) / Double(lengths[0])
         for (row, line) in lines.enumerated() {
             let baseline = margin + h + Double(row) * spacing
             for (column, character) in line.enumerated() {
+                let local = pitch * (1 + drift * Double(column))
                 let glyph = try font.glyph(for: character.unicodeScalars.first ?? "<", sizeInPixels: emSize)
                 let jitterX = Double.random(in: -0.04...0.04, using: &random) * pitch
                 let jitterY = Double.random(in: -0.03...0.03, using: &random) * h
-                page.draw(glyph: glyph, penX: margin + Double(column) * pitch + (pitch - glyph.advance) / 2 + jitterX,
+                let x = margin + Double(column) * pitch * (1 + drift * Double(column) / 2)
+                page.draw(glyph: glyph, penX: x + (local - glyph.advance) / 2 + jitterX,
                           baselineY: baseline + jitterY, colour: Colour(gray: ink))
             }
         }
@@ -64,7 +68,7 @@ struct TrainingPage {
         let origin = centre - unit * centre.x - normal * centre.y
         page = page.warped(width: page.width, height: page.height,
                            sampling: AffineSampling(origin: origin, xStep: unit, yStep: normal), fill: UInt8(paper))
-        let blurPasses = [0, 0, 1, 1, 2].randomElement(using: &random) ?? 0
+        let blurPasses = [0, 0, 1, 1, 2, 3].randomElement(using: &random) ?? 0
         for _ in 0..<blurPasses { page = boxBlur(page) }
         let noise = Int.random(in: 0...18, using: &random)
         if noise > 0 {
@@ -73,7 +77,7 @@ struct TrainingPage {
             }
         }
         if Double.random(in: 0...1, using: &random) < 0.8 {
-            let quality = Int.random(in: 25...95, using: &random)
+            let quality = Int.random(in: 20...95, using: &random)
             page = try ImageDecoder(options: DecodingOptions(pixelFormat: .gray)).decode(ImageEncoder.jpeg(page, quality: quality)).image
         }
         image = page

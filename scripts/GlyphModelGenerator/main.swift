@@ -1,16 +1,11 @@
-// Derives the glyph models of the MRZ reader from the real OCR-B font.
+// Derives the OCR-B glyph models of the MRZ reader from the real font.
 //
-// Rerun with scripts/generate-glyph-models (needs Debian's fonts-ocr-b and libfreetype-dev);
-// arguments: output file, number of synthetic scans (1800), training epochs (10).
-// 1. Templates (Templates.swift): each of the 37 MRZ characters rasterised by FreeType at several
-//    sizes, in four stroke weights, shifted and turned slightly, degraded (blur, noise, JPEG), the
-//    features averaged per character and weight. They tell OCR-B from other typefaces.
-// 2. The network (NetworkTraining.swift): trained on the reader's own segmentation of synthetic
-//    MRZ scans (TrainingPages.swift: random text, 9-42 px characters, pitch, stroke weight, paper,
-//    guilloche-like waves, turn, blur, noise, JPEG), so training and reading see characters alike.
-// Everything is seeded: the same run gives the same models. Diagnostics: IDCHECK_PAGE_STATS=1
-// prints each scan's conditions and template accuracy; IDCHECK_DUMP_PAGES=DIR writes the first
-// scans; IDCHECK_REUSE_TEMPLATES=1 keeps the compiled-in templates and retrains the network only.
+// Rerun with scripts/generate-glyph-models (needs Debian's fonts-ocr-b and libfreetype-dev).
+// Each of the 37 MRZ characters is rasterised by FreeType from OCR-B at several sizes, in four
+// stroke weights (prints vary from thin to heavy), shifted by fractions of a pixel and turned
+// slightly, then degraded the way scans are (blur, noise, JPEG); the features of all renderings
+// of one character and weight are averaged into one model. The reader's feature extraction is
+// used unchanged, so models and scans are measured alike.
 import Foundation
 import IDCheckImaging
 import IDCheckReader
@@ -85,7 +80,7 @@ do {
         if reader.classifier.match(features, limit: 1).first?.character == GlyphNetwork.characters[label] { templateCorrect += 1 }
     }
     print("templates alone: \(String(format: "%.2f", 100 * Double(templateCorrect) / Double(max(1, trainer.labels.count))))% of \(trainer.labels.count)")
-    let network = trainer.train(hidden: 64, epochs: epochs, using: &random)
+    let network = trainer.train(hidden: 96, epochs: epochs, using: &random)
     try writeSource(models: models, network: network, font: font, samples: trainer.labels.count, to: output)
     print("wrote \(models.count) templates and the network to \(output)")
 } catch {

@@ -51,17 +51,34 @@ public struct GlyphFeatures: Sendable {
         let paper = percentile(0.85), ink = percentile(0.03)
         guard paper - ink >= 24 else { return nil }
         let contrast = paper - ink
-        // The ink box: pixels darker than half-way between paper and ink.
+        // The ink box: pixels darker than half-way between paper and ink. Only the ink that
+        // belongs to this line counts: the rows of ink around the middle of the line, then the
+        // columns of ink around the middle of the slot, so that a signature above, a document
+        // edge below or a neighbour's stroke at the side does not stretch the box.
         let cut = UInt8(max(0, min(255, paper - 0.5 * contrast)))
-        var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+        let cellWidth = cx1 - cx0, cellHeight = cy1 - cy0
+        var rowInk = [Int](repeating: 0, count: cellHeight)
         image.withUnsafeBytes { pixels in
             for y in cy0..<cy1 {
-                for x in cx0..<cx1 where pixels[y * image.stride + x] < cut {
-                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-                }
+                var count = 0
+                for x in cx0..<cx1 where pixels[y * image.stride + x] < cut { count += 1 }
+                rowInk[y - cy0] = count
             }
         }
-        guard minX <= maxX else { return nil }
+        let bandHeight = bandBottom - bandTop
+        let middle = (Int(bandTop + 0.3 * bandHeight) - cy0)...(Int(bandBottom - 0.3 * bandHeight) - cy0)
+        guard let rows = GlyphFeatures.run(of: rowInk, touching: middle) else { return nil }
+        var columnInk = [Int](repeating: 0, count: cellWidth)
+        image.withUnsafeBytes { pixels in
+            for y in (rows.lowerBound + cy0)...(rows.upperBound + cy0) {
+                for x in cx0..<cx1 where pixels[y * image.stride + x] < cut { columnInk[x - cx0] += 1 }
+            }
+        }
+        guard let columns = GlyphFeatures.run(of: columnInk, touching: (cellWidth / 4)...(max(cellWidth / 4, cellWidth * 3 / 4 - 1))) else {
+            return nil
+        }
+        let minX = columns.lowerBound + cx0, maxX = columns.upperBound + cx0
+        let minY = rows.lowerBound + cy0, maxY = rows.upperBound + cy0
         let box = (x0: minX, y0: minY, x1: maxX + 1, y1: maxY + 1)
         self.box = box
 
@@ -104,7 +121,6 @@ public struct GlyphFeatures: Sendable {
         GlyphFeatures.normalise(&shape)
         self.shape = shape
         aspect = Float(boxWidth / boxHeight)
-        let bandHeight = bandBottom - bandTop
         relativeHeight = Float(boxHeight / bandHeight)
         relativeCentre = Float((centreY - bandTop) / bandHeight)
     }
@@ -115,6 +131,23 @@ public struct GlyphFeatures: Sendable {
         self.aspect = aspect
         self.relativeHeight = relativeHeight
         self.relativeCentre = relativeCentre
+    }
+
+    /// The stretch of non-zero entries (gaps of one allowed) that overlaps `core`, widened to
+    /// every such stretch that does; `nil` when none does.
+    static func run(of profile: [Int], touching core: ClosedRange<Int>) -> ClosedRange<Int>? {
+        var best: ClosedRange<Int>?
+        var index = 0
+        while index < profile.count {
+            guard profile[index] > 0 else { index += 1; continue }
+            var end = index
+            while end + 1 < profile.count, profile[end + 1] > 0 || (end + 2 < profile.count && profile[end + 2] > 0) { end += 1 }
+            if end >= core.lowerBound, index <= core.upperBound {
+                best = best.map { min($0.lowerBound, index)...max($0.upperBound, end) } ?? index...end
+            }
+            index = end + 1
+        }
+        return best
     }
 
     /// Zero mean, unit length (a blank stays all zero).

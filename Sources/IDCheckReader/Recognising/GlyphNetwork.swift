@@ -49,13 +49,26 @@ public struct GlyphNetwork: Sendable {
     public func forward(_ input: [Float]) -> (hidden: [Float], probabilities: [Float]) {
         let inputs = GlyphNetwork.inputCount, outputs = GlyphNetwork.characters.count
         var hidden = [Float](repeating: 0, count: hiddenCount)
+        // The hidden layer is the hot loop: 16 lanes at a time over the shape grid, the few
+        // geometric inputs after it one by one.
+        let lanes = GlyphFeatures.shapeCount / 16
         input.withUnsafeBufferPointer { x in
             hiddenWeights.withUnsafeBufferPointer { w in
-                for unit in 0..<hiddenCount {
-                    var sum = hiddenBiases[unit]
-                    let row = unit * inputs
-                    for i in 0..<inputs { sum += w[row + i] * x[i] }
-                    hidden[unit] = max(0, sum)
+                x.baseAddress.map { xBase in
+                    w.baseAddress.map { wBase in
+                        for unit in 0..<hiddenCount {
+                            let row = unit * inputs
+                            var sum = SIMD16<Float>()
+                            for lane in 0..<lanes {
+                                let offset = lane * 16
+                                sum += UnsafeRawPointer(xBase + offset).loadUnaligned(as: SIMD16<Float>.self)
+                                    * UnsafeRawPointer(wBase + row + offset).loadUnaligned(as: SIMD16<Float>.self)
+                            }
+                            var total = sum.sum() + hiddenBiases[unit]
+                            for i in (lanes * 16)..<inputs { total += wBase[row + i] * xBase[i] }
+                            hidden[unit] = max(0, total)
+                        }
+                    }
                 }
             }
         }

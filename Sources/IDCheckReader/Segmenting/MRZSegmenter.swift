@@ -57,6 +57,35 @@ struct MRZSegmenter {
         return (low + top, low + bottom + 1)
     }
 
+    /// The period of `profile` within 4% of `guess`, refined between pixels by a parabola
+    /// through the autocorrelation peak; `nil` when the profile is too short.
+    func periodicity(of profile: [Int], near guess: Double) -> Double? {
+        let values = profile.map(Double.init)
+        let mean = values.reduce(0, +) / Double(max(1, values.count))
+        let centred = values.map { $0 - mean }
+        func correlation(_ lag: Int) -> Double {
+            guard lag > 0, lag < centred.count / 2 else { return -.infinity }
+            var sum = 0.0
+            for i in 0..<(centred.count - lag) { sum += centred[i] * centred[i + lag] }
+            return sum / Double(centred.count - lag)
+        }
+        // Several periods at once: the peak near k pitches is k times sharper in position.
+        let multiple = max(1, min(8, Int(Double(centred.count) / 2.5 / guess)))
+        let low = Int(Double(multiple) * guess * 0.96), high = Int((Double(multiple) * guess * 1.04).rounded(.up))
+        guard low > 0, high > low else { return nil }
+        var bestLag = low, bestValue = -Double.infinity
+        for lag in low...high {
+            let value = correlation(lag)
+            if value > bestValue { bestValue = value; bestLag = lag }
+        }
+        guard bestValue > -.infinity else { return nil }
+        let left = correlation(bestLag - 1), right = correlation(bestLag + 1)
+        var offset = 0.0
+        let curvature = left - 2 * bestValue + right
+        if left > -.infinity, right > -.infinity, curvature < 0 { offset = 0.5 * (left - right) / curvature }
+        return (Double(bestLag) + max(-0.5, min(0.5, offset))) / Double(multiple)
+    }
+
     /// Cell borders following the gaps between characters when the pitch drifts along the line
     /// (a document photographed at an angle is foreshortened): a dynamic programme over border
     /// positions near the even-pitch ones, paying for ink under a border and for gaps that stray
@@ -69,13 +98,18 @@ struct MRZSegmenter {
             return (0..<width).map { centre - window + $0 }
         }
         func ink(_ x: Int) -> Double { x >= 0 && x < columns.count ? Double(columns[x]) : 0 }
-        let stretch = bandHeight * 0.5 / ((0.2 * pitch) * (0.2 * pitch))
-        var cost = positions[0].map(ink)
+        // A gap 0.2 pitch off costs as much as two columns of solid ink; a border 0.3 pitch off
+        // its even-pitch place half a column (long runs of fillers have gaps everywhere and
+        // must not walk the borders into the chevrons).
+        let stretch = bandHeight * 2 / ((0.2 * pitch) * (0.2 * pitch))
+        let anchor = bandHeight * 0.5 / ((0.3 * pitch) * (0.3 * pitch))
+        func away(_ j: Int) -> Double { Double(j - window) * Double(j - window) * anchor }
+        var cost = positions[0].indices.map { ink(positions[0][$0]) + away($0) }
         var back = [[Int]](repeating: [Int](repeating: 0, count: width), count: count + 1)
         for i in 1...count {
             var next = [Double](repeating: .infinity, count: width)
             for (j, x) in positions[i].enumerated() {
-                let here = ink(x)
+                let here = ink(x) + away(j)
                 for (k, previous) in positions[i - 1].enumerated() where cost[k] < .infinity {
                     let gap = Double(x - previous) - pitch
                     let total = cost[k] + here + stretch * gap * gap
@@ -109,17 +143,19 @@ struct MRZSegmenter {
         let profile = Array(columns[first...last])
         let mean = profile.reduce(0, +) / Double(profile.count)
         let centred = profile.map { $0 - mean }
-        let h = MRZStrip.characterHeight
-        var bestLag = 0, bestValue = -Double.infinity
-        for lag in Int(0.55 * h)...Int(1.7 * h) where lag < centred.count / 2 {
+        func correlation(_ lag: Int) -> Double {
+            guard lag > 0, lag < centred.count / 2 else { return -.infinity }
             var value = 0.0
             for i in 0..<(centred.count - lag) { value += centred[i] * centred[i + lag] }
-            value /= Double(centred.count - lag)
-            if value > bestValue { bestValue = value; bestLag = lag }
+            return value / Double(centred.count - lag)
         }
-        guard bestLag > 0 else { return counts[0] }
-        let estimate = Double(profile.count) / Double(bestLag)
-        return counts.min { abs(Double($0) - estimate) < abs(Double($1) - estimate) } ?? counts[0]
+        // Each candidate count implies a pitch; the ink repeats best at the true one.
+        let scored = counts.map { count -> (count: Int, score: Double) in
+            let pitch = Double(profile.count) / (Double(count) - 0.3)
+            let lag = Int(pitch.rounded())
+            return (count, max(correlation(lag - 1), correlation(lag), correlation(lag + 1)))
+        }
+        return scored.max { $0.score < $1.score }?.count ?? counts[0]
     }
 
     /// Splits the line around `centre` into `count` cells.
@@ -138,15 +174,39 @@ struct MRZSegmenter {
         let searchLow = max(0, Int(strip.expectedStart - 0.7 * h)), searchHigh = min(mask.width - 1, Int(strip.expectedEnd + 0.7 * h))
         let minimum = max(1, (bottom - top) / 10)
         guard searchLow < searchHigh,
-              let first = (searchLow...searchHigh).first(where: { columns[$0] >= minimum }),
-              let last = (searchLow...searchHigh).reversed().first(where: { columns[$0] >= minimum }),
+              var first = (searchLow...searchHigh).first(where: { columns[$0] >= minimum }),
+              var last = (searchLow...searchHigh).reversed().first(where: { columns[$0] >= minimum }),
               last > first else { return ([], band) }
+        // Specks, a document edge or a stroke of the portrait beyond the ends are not characters:
+        // a thin island of ink cut off from the line by a gap wider than any between characters
+        // is dropped.
+        func island(from start: Int, step: Int) -> (width: Int, gap: Int) {
+            var x = start, width = 0
+            while x >= first, x <= last, columns[x] >= minimum { width += 1; x += step }
+            var gap = 0
+            while x >= first, x <= last, columns[x] < minimum { gap += 1; x += step }
+            return (width, gap)
+        }
+        for _ in 0..<3 {
+            let right = island(from: last, step: -1)
+            if right.width < Int(0.35 * h), right.gap > Int(0.6 * h) { last -= right.width + right.gap } else { break }
+        }
+        for _ in 0..<3 {
+            let left = island(from: first, step: 1)
+            if left.width < Int(0.35 * h), left.gap > Int(0.6 * h) { first += left.width + left.gap } else { break }
+        }
+        guard last > first else { return ([], band) }
         let extent = Double(last + 1 - first)
-        // Pitch and phase: cell borders should fall in the gaps between characters.
-        let nominal = extent / (Double(count) - 0.3)
-        var best = (score: Int.max, pitch: nominal, origin: Double(first))
-        var pitch = nominal * 0.96
-        while pitch <= nominal * 1.04 {
+        // The pitch: the period at which the line's ink repeats (autocorrelation of the column
+        // profile near the pitch the extent implies, to a fraction of a pixel); then pitch and
+        // phase together so that cell borders fall in the gaps between characters.
+        let implied = extent / (Double(count) - 0.3)
+        let estimate = periodicity(of: Array(columns[first...last]), near: implied) ?? implied
+        var inkBefore = [Int](repeating: 0, count: columns.count + 1) // prefix sums of the profile
+        for (x, value) in columns.enumerated() { inkBefore[x + 1] = inkBefore[x] + value }
+        var best = (score: Int.max, pitch: estimate, origin: Double(first))
+        var pitch = estimate * 0.99
+        while pitch <= estimate * 1.01 {
             let gap = pitch * 0.15
             var origin = Double(first) - gap - pitch * 0.2
             while origin <= Double(first) {
@@ -155,11 +215,14 @@ struct MRZSegmenter {
                     let x = Int((origin + Double(i) * pitch).rounded())
                     if x >= 0, x < columns.count { score += columns[x] }
                 }
-                // The last border must not cut deep into the last character.
+                // The last border must not cut into the last character: ink left outside the
+                // grid means the pitch or phase is off.
+                let end = min(columns.count, max(0, Int((origin + Double(count) * pitch).rounded()) + 1))
+                score += inkBefore[columns.count] - inkBefore[end]
                 if score < best.score { best = (score, pitch, origin) }
                 origin += 0.5
             }
-            pitch += nominal * 0.002
+            pitch += estimate * 0.001
         }
         let borders = trackedBorders(columns: columns, origin: best.origin, pitch: best.pitch, count: count,
                                      bandHeight: Double(bottom - top))
