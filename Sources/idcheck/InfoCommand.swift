@@ -30,6 +30,7 @@ struct Info: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one image file.") }
+        if maxFileBytes <= 0 { throw ValidationError("--max-file-bytes must be positive.") }
         if maxPixels <= 0 { throw ValidationError("--max-pixels must be positive.") }
     }
 

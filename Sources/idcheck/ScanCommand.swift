@@ -32,14 +32,20 @@ struct Scan: ParsableCommand {
     @Option(help: "Refuse images with more pixels than this.")
     var maxPixels = DecodingOptions().maxPixels
 
+    @Option(help: "Refuse files larger than this many bytes.")
+    var maxFileBytes = DecodingOptions().maxFileBytes
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one image file.") }
+        if maxPixels <= 0 { throw ValidationError("--max-pixels must be positive.") }
+        if maxFileBytes <= 0 { throw ValidationError("--max-file-bytes must be positive.") }
         if let at, MRZ.CalendarDate(iso: at) == nil { throw ValidationError("--at must be a date as yyyy-mm-dd.") }
     }
 
     func run() throws {
         var options = DecodingOptions(pixelFormat: .gray)
         options.maxPixels = maxPixels
+        options.maxFileBytes = maxFileBytes
         let decoder = ImageDecoder(options: options)
         let reference = at.flatMap(MRZ.CalendarDate.init(iso:)) ?? .today
         let reader = MRZReader(referenceDate: reference)
