@@ -42,12 +42,18 @@ public struct MRZReader: Sendable {
     public func read(_ image: Image, timings: inout StageTimings) -> [MRZReading] {
         let grey = image.format == .gray ? image : image.converted(to: .gray)
         guard grey.width >= 16, grey.height >= 16 else { return [] }
-        var factor = max(1, Int((Double(max(grey.width, grey.height)) / Double(locatingResolution)).rounded()))
+        var factor = locatingFactor(width: grey.width, height: grey.height)
         let locator = MRZLocator()
         var readings: [MRZReading] = []
+        // Halvings of the page, made as needed and kept for a second look at a finer level.
+        var pyramid: [Image] = [grey]
+        func level(_ factor: Int) -> Image {
+            while 1 << (pyramid.count - 1) < factor { pyramid.append(pyramid[pyramid.count - 1].downsampled(by: 2)) }
+            return pyramid[factor.trailingZeroBitCount]
+        }
         while readings.isEmpty {
             var start = clock()
-            let page = factor > 1 ? grey.downsampled(by: factor) : grey
+            let page = level(factor)
             let placements = locator.locate(on: page, scale: Double(factor))
             timings.locate += clock() - start
             for placement in placements {
@@ -60,6 +66,14 @@ public struct MRZReader: Sendable {
         return readings.sorted { a, b in
             (a.location.map(\.y).min() ?? 0) < (b.location.map(\.y).min() ?? 0)
         }
+    }
+
+    /// The power-of-two reduction that brings the page's longer side nearest to
+    /// ``locatingResolution`` (powers of two, so that every level is a cheap halving).
+    func locatingFactor(width: Int, height: Int) -> Int {
+        let ratio = Double(max(width, height)) / Double(locatingResolution)
+        guard ratio > 1 else { return 1 }
+        return 1 << Int(log2(ratio).rounded())
     }
 
     /// Reads one located MRZ. The direction (the locator cannot tell upright from upside down)
@@ -102,6 +116,10 @@ public struct MRZReader: Sendable {
         // Text in another typeface can pass the end test by chance; over the whole zone OCR-B
         // prints score about 0.85 and other text about 0.55.
         guard best.reading.meanShapeScore >= minimumShapeScore else { return nil }
+        // Near the threshold, a zone none of whose check digits holds is text, not an MRZ (a
+        // forged MRZ printed in OCR-B scores far above it).
+        let anyCheckHolds = best.reading.zone?.checks.contains(where: \.passes) ?? false
+        guard anyCheckHolds || best.reading.meanShapeScore >= minimumShapeScore + 0.08 else { return nil }
         // Reject blocks of text that merely look like an MRZ: most characters must read well.
         let characters = best.reading.characters.joined()
         let confident = characters.filter { $0.confidence > 0.45 }.count

@@ -11,8 +11,9 @@ extension MRZReader {
     public func trainingSamples(_ image: Image, truth: [String], upright knownUpright: Bool = true)
         -> [(character: Character, features: GlyphFeatures)] {
         let grey = image.format == .gray ? image : image.converted(to: .gray)
-        let factor = max(1, Int((Double(max(grey.width, grey.height)) / Double(locatingResolution)).rounded()))
-        let page = factor > 1 ? grey.downsampled(by: factor) : grey
+        let factor = locatingFactor(width: grey.width, height: grey.height)
+        var page = grey
+        for _ in 0..<factor.trailingZeroBitCount { page = page.downsampled(by: 2) }
         let lengths = truth.map(\.count)
         for placement in MRZLocator().locate(on: page, scale: Double(factor)) where placement.lineCentres.count == truth.count {
             let upright = MRZSegmenter(strip: MRZStrip(page: grey, placement: placement, upsideDown: false))
