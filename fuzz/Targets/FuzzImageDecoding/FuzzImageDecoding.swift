@@ -20,9 +20,16 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     options.acceptsTruncated = control & 0x10 != 0
     do {
         let decoded = try ImageDecoder(options: options).decode(bytes)
-        // The decoded image must be as large as it says it is.
+        // The decoded image is exactly as large as the header says (after DCT scaling and
+        // orientation), within the pixel limit, and truncated only when that was accepted.
         let image = decoded.image
-        precondition(image.width >= 0 && image.height >= 0)
+        let denominator = decoded.fileFormat == .jpeg ? options.scale.denominator : 1
+        var width = (decoded.storedWidth + denominator - 1) / denominator
+        var height = (decoded.storedHeight + denominator - 1) / denominator
+        if decoded.orientationApplied, decoded.orientation.swapsDimensions { swap(&width, &height) }
+        precondition(image.width == width && image.height == height, "decoded size disagrees with the header")
+        precondition(decoded.storedWidth * decoded.storedHeight <= options.maxPixels, "pixel limit not applied")
+        precondition(!decoded.isTruncated || options.acceptsTruncated, "truncated image returned without consent")
         if image.width > 0, image.height > 0 {
             _ = image[image.width - 1, image.height - 1]
         }
