@@ -22,22 +22,14 @@ struct Info: ParsableCommand {
     @Flag(help: "Print one JSON object per file (JSON Lines when there are several).")
     var json = false
 
-    @Option(help: "Refuse images with more pixels than this.")
-    var maxPixels = DecodingOptions().maxPixels
-
-    @Option(help: "Refuse files larger than this many bytes.")
-    var maxFileBytes = DecodingOptions().maxFileBytes
+    @OptionGroup var limits: ImageLimitOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one image file.") }
-        if maxFileBytes <= 0 { throw ValidationError("--max-file-bytes must be positive.") }
-        if maxPixels <= 0 { throw ValidationError("--max-pixels must be positive.") }
     }
 
     func run() throws {
-        var options = DecodingOptions()
-        options.maxPixels = maxPixels
-        options.maxFileBytes = maxFileBytes
+        let options = limits.decodingOptions(.rgb)
         let decoder = ImageDecoder(options: options)
         var worst = Outcome.fine
         let terminal = Terminal.standardOutput

@@ -29,23 +29,15 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Reference date for centuries and expiry (default: today).", valueName: "yyyy-mm-dd"))
     var at: String?
 
-    @Option(help: "Refuse images with more pixels than this.")
-    var maxPixels = DecodingOptions().maxPixels
-
-    @Option(help: "Refuse files larger than this many bytes.")
-    var maxFileBytes = DecodingOptions().maxFileBytes
+    @OptionGroup var limits: ImageLimitOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one image file.") }
-        if maxPixels <= 0 { throw ValidationError("--max-pixels must be positive.") }
-        if maxFileBytes <= 0 { throw ValidationError("--max-file-bytes must be positive.") }
         if let at, MRZ.CalendarDate(iso: at) == nil { throw ValidationError("--at must be a date as yyyy-mm-dd.") }
     }
 
     func run() throws {
-        var options = DecodingOptions(pixelFormat: .gray)
-        options.maxPixels = maxPixels
-        options.maxFileBytes = maxFileBytes
+        let options = limits.decodingOptions(.gray)
         let decoder = ImageDecoder(options: options)
         let reference = at.flatMap(MRZ.CalendarDate.init(iso:)) ?? .today
         let reader = MRZReader(referenceDate: reference)

@@ -51,16 +51,10 @@ struct Verify: ParsableCommand {
     @Flag(help: "Hide names, numbers and the date of birth in every output (and mask them on images).")
     var redact = false
 
-    @Option(help: "Refuse images with more pixels than this.")
-    var maxPixels = DecodingOptions().maxPixels
-
-    @Option(help: "Refuse files larger than this many bytes.")
-    var maxFileBytes = DecodingOptions().maxFileBytes
+    @OptionGroup var limits: ImageLimitOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one image file.") }
-        if maxPixels <= 0 { throw ValidationError("--max-pixels must be positive.") }
-        if maxFileBytes <= 0 { throw ValidationError("--max-file-bytes must be positive.") }
         if let at, MRZ.CalendarDate(iso: at) == nil { throw ValidationError("--at must be a date as yyyy-mm-dd.") }
     }
 
@@ -89,9 +83,7 @@ struct Verify: ParsableCommand {
             }
         }
         let inspector = Inspector(library: library, watchList: list, watchListProvenance: listProvenance, checkDate: checkDate)
-        var options = DecodingOptions(pixelFormat: annotate != nil || html != nil ? .rgb : .gray)
-        options.maxPixels = maxPixels
-        options.maxFileBytes = maxFileBytes
+        let options = limits.decodingOptions(annotate != nil || html != nil ? .rgb : .gray)
         let decoder = ImageDecoder(options: options)
 
         let documents: [[String]] = sameDocument ? [files] : files.map { [$0] }
