@@ -8,10 +8,11 @@
 # TARGET is FuzzImageDecoding, FuzzMRZ, FuzzSpecimen or FuzzScan (or the corpus folder name:
 # image-decoding, mrz, specimen, scan). The committed seed corpus fuzz/corpus/<name>/ is read
 # but never written: new inputs go to fuzz/work/<name>/ (ignored by git). Crashes, leaks and
-# timeouts are written to fuzz/artifacts/<name>/; copy a fixed one into the regression corpus
-# (fuzz/regressions/<name>/, replayed by the normal test suite).
+# timeouts are written to fuzz/artifacts/<name>/; once fixed, add the input to the tests of the
+# module that owned the bug (fuzz/README.md says where).
 #
-# The build lives in .build-fuzz (its own scratch path); the main package's builds are untouched.
+# The builds live in .build-fuzz/<target>/ (scratch paths of their own); the main package's builds
+# are untouched.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -43,7 +44,7 @@ build() {
 }
 
 case "${1:-}" in
-  ""|-h|--help) sed -n '2,13p' "$0"; exit 64 ;;
+  ""|-h|--help) sed -n '2,13p' "$here/run.sh"; exit 64 ;;
   list) printf '%s\n' "${targets[@]}"; exit 0 ;;
   build) for target in "${targets[@]}"; do build "$target"; done; exit 0 ;;
 esac
