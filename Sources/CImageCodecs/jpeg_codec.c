@@ -114,30 +114,6 @@ static void idc_jpeg_prepare(j_decompress_ptr cinfo, const idc_jpeg_options *opt
     info->output_components = options->gray ? 1 : 3;
 }
 
-idc_status idc_jpeg_read_header(const uint8_t *data, size_t size, const idc_jpeg_options *options,
-                                idc_jpeg_info *info) {
-    if (data == NULL || options == NULL || info == NULL || size == 0) return IDC_ERROR_ARGUMENT;
-    memset(info, 0, sizeof(*info));
-    struct jpeg_decompress_struct cinfo;
-    idc_jpeg_error error;
-    idc_jpeg_install_error(&error, info);
-    cinfo.err = &error.base;
-    if (setjmp(error.jump)) {
-        jpeg_destroy_decompress(&cinfo);
-        info->warning_count = error.warning_count;
-        info->truncated = error.truncated;
-        return error.status == IDC_OK ? IDC_ERROR_CODEC : error.status;
-    }
-    jpeg_create_decompress(&cinfo);
-    cinfo.mem->max_memory_to_use = options->max_memory;
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    idc_jpeg_prepare(&cinfo, options, info);
-    info->warning_count = error.warning_count;
-    info->truncated = error.truncated;
-    jpeg_destroy_decompress(&cinfo);
-    return IDC_OK;
-}
-
 /// Converts one row of CMYK samples to RGB or grey. Adobe-marked files store inverted CMYK
 /// (Photoshop's convention), so 255 means "no ink" there.
 static void idc_cmyk_row(const JSAMPLE *cmyk, uint8_t *out, JDIMENSION width, int gray, int inverted) {
@@ -155,9 +131,10 @@ static void idc_cmyk_row(const JSAMPLE *cmyk, uint8_t *out, JDIMENSION width, in
     }
 }
 
-idc_status idc_jpeg_decode(const uint8_t *data, size_t size, const idc_jpeg_options *options,
-                           uint8_t *output, size_t stride, size_t output_size, idc_jpeg_info *info) {
-    if (data == NULL || options == NULL || info == NULL || output == NULL || size == 0) return IDC_ERROR_ARGUMENT;
+/// The one place a JPEG is read: the header and output geometry only when `output` is NULL, the
+/// whole image into `output` otherwise.
+static idc_status idc_jpeg_read(const uint8_t *data, size_t size, const idc_jpeg_options *options,
+                                uint8_t *output, size_t stride, size_t output_size, idc_jpeg_info *info) {
     memset(info, 0, sizeof(*info));
     struct jpeg_decompress_struct cinfo;
     idc_jpeg_error error;
@@ -179,6 +156,12 @@ idc_status idc_jpeg_decode(const uint8_t *data, size_t size, const idc_jpeg_opti
     cinfo.progress = &progress.base;
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     idc_jpeg_prepare(&cinfo, options, info);
+    if (output == NULL) {
+        info->warning_count = error.warning_count;
+        info->truncated = error.truncated;
+        jpeg_destroy_decompress(&cinfo);
+        return IDC_OK;
+    }
 
     size_t row_bytes = (size_t)info->output_width * (size_t)info->output_components;
     if (stride < row_bytes || output_size < stride * (size_t)info->output_height) {
@@ -216,6 +199,18 @@ idc_status idc_jpeg_decode(const uint8_t *data, size_t size, const idc_jpeg_opti
     info->truncated = error.truncated;
     jpeg_destroy_decompress(&cinfo);
     return IDC_OK;
+}
+
+idc_status idc_jpeg_read_header(const uint8_t *data, size_t size, const idc_jpeg_options *options,
+                                idc_jpeg_info *info) {
+    if (data == NULL || options == NULL || info == NULL || size == 0) return IDC_ERROR_ARGUMENT;
+    return idc_jpeg_read(data, size, options, NULL, 0, 0, info);
+}
+
+idc_status idc_jpeg_decode(const uint8_t *data, size_t size, const idc_jpeg_options *options,
+                           uint8_t *output, size_t stride, size_t output_size, idc_jpeg_info *info) {
+    if (data == NULL || options == NULL || info == NULL || output == NULL || size == 0) return IDC_ERROR_ARGUMENT;
+    return idc_jpeg_read(data, size, options, output, stride, output_size, info);
 }
 
 idc_status idc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int components,

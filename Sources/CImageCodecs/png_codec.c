@@ -101,9 +101,10 @@ static void idc_png_release(png_structp *png, png_infop *header, idc_png_context
     context->scratch = NULL;
 }
 
-idc_status idc_png_read_header(const uint8_t *data, size_t size, const idc_png_options *options,
-                               idc_png_info *info) {
-    if (data == NULL || options == NULL || info == NULL || size == 0) return IDC_ERROR_ARGUMENT;
+/// The one place a PNG is read: up to the image data when `output` is NULL (header only), the
+/// whole image into `output` otherwise.
+static idc_status idc_png_read(const uint8_t *data, size_t size, const idc_png_options *options,
+                               uint8_t *output, size_t stride, size_t output_size, idc_png_info *info) {
     memset(info, 0, sizeof(*info));
     idc_png_context context;
     memset(&context, 0, sizeof(context));
@@ -125,35 +126,11 @@ idc_status idc_png_read_header(const uint8_t *data, size_t size, const idc_png_o
     }
     png_set_read_fn(png, &context, idc_png_read_memory);
     idc_png_prepare(png, header, &context, options, info);
-    info->warning_count = context.warning_count;
-    idc_png_release(&png, &header, &context);
-    return IDC_OK;
-}
-
-idc_status idc_png_decode(const uint8_t *data, size_t size, const idc_png_options *options,
-                          uint8_t *output, size_t stride, size_t output_size, idc_png_info *info) {
-    if (data == NULL || options == NULL || info == NULL || output == NULL || size == 0) return IDC_ERROR_ARGUMENT;
-    memset(info, 0, sizeof(*info));
-    idc_png_context context;
-    memset(&context, 0, sizeof(context));
-    context.data = data;
-    context.size = size;
-    context.message = info->message;
-    context.first_warning = info->first_warning;
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, idc_png_error, idc_png_warning);
-    if (png == NULL) return IDC_ERROR_OUT_OF_MEMORY;
-    png_infop header = png_create_info_struct(png);
-    if (header == NULL) {
-        png_destroy_read_struct(&png, NULL, NULL);
-        return IDC_ERROR_OUT_OF_MEMORY;
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        idc_png_release(&png, &header, &context);
+    if (output == NULL) {
         info->warning_count = context.warning_count;
-        return context.status == IDC_OK ? IDC_ERROR_CODEC : context.status;
+        idc_png_release(&png, &header, &context);
+        return IDC_OK;
     }
-    png_set_read_fn(png, &context, idc_png_read_memory);
-    idc_png_prepare(png, header, &context, options, info);
 
     size_t width = info->width, height = info->height;
     size_t components = (size_t)info->output_components;
@@ -204,6 +181,18 @@ idc_status idc_png_decode(const uint8_t *data, size_t size, const idc_png_option
     info->warning_count = context.warning_count;
     idc_png_release(&png, &header, &context);
     return IDC_OK;
+}
+
+idc_status idc_png_read_header(const uint8_t *data, size_t size, const idc_png_options *options,
+                               idc_png_info *info) {
+    if (data == NULL || options == NULL || info == NULL || size == 0) return IDC_ERROR_ARGUMENT;
+    return idc_png_read(data, size, options, NULL, 0, 0, info);
+}
+
+idc_status idc_png_decode(const uint8_t *data, size_t size, const idc_png_options *options,
+                          uint8_t *output, size_t stride, size_t output_size, idc_png_info *info) {
+    if (data == NULL || options == NULL || info == NULL || output == NULL || size == 0) return IDC_ERROR_ARGUMENT;
+    return idc_png_read(data, size, options, output, stride, output_size, info);
 }
 
 static void idc_png_write_memory(png_structp png, png_bytep data, png_size_t length) {
