@@ -1,19 +1,25 @@
-// Derives the OCR-B glyph models of the MRZ reader from the real font.
+// Derives the glyph models of the MRZ reader from the real OCR-B font.
 //
-// Rerun with scripts/generate-glyph-models (needs Debian's fonts-ocr-b and libfreetype-dev).
-// Each of the 37 MRZ characters is rasterised by FreeType from OCR-B at several sizes, in four
-// stroke weights (prints vary from thin to heavy), shifted by fractions of a pixel and turned
-// slightly, then degraded the way scans are (blur, noise, JPEG); the features of all renderings
-// of one character and weight are averaged into one model. The reader's feature extraction is
-// used unchanged, so models and scans are measured alike.
+// Rerun with scripts/generate-glyph-models (needs Debian's fonts-ocr-b and libfreetype-dev);
+// arguments: output file, number of synthetic scans (3200), training epochs (12).
+// 1. Templates (Templates.swift): each of the 37 MRZ characters rasterised by FreeType at several
+//    sizes, in four stroke weights, shifted and turned slightly, degraded (blur, noise, JPEG), the
+//    features averaged per character and weight. They tell OCR-B from other typefaces.
+// 2. The network (NetworkTraining.swift): trained on the reader's own segmentation of synthetic
+//    MRZ scans (TrainingPages.swift: random text, 8-42 px characters, pitch and pitch drift,
+//    stroke weight, paper, guilloche-like waves, turn, blur, noise, JPEG), and, with
+//    IDCHECK_TRAIN_RENDERS=DIR[,DIR], on the MRZs of documents rendered by `idcheck render` with
+//    training seeds (RenderedSamples.swift), so that training and reading see characters alike.
+// Everything is seeded: the same run gives the same models. Diagnostics: IDCHECK_PAGE_STATS=1
+// prints each scan's conditions and template accuracy; IDCHECK_DUMP_PAGES=DIR writes the first
+// scans; IDCHECK_REUSE_TEMPLATES=1 keeps the compiled-in templates and retrains the network only.
 import Foundation
 import IDCheckImaging
 import IDCheckReader
 
-
 let output = CommandLine.arguments.dropFirst().first ?? "Sources/IDCheckReader/Recognising/OCRBGlyphModels+Data.swift"
-let pageCount = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 1800
-let epochs = Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 10
+let pageCount = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 3200
+let epochs = Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 12
 
 /// Writes the generated Swift source that carries the templates and the network.
 func writeSource(models: [GlyphModel], network: GlyphNetwork, font: FontFace, samples: Int, to path: String) throws {
@@ -69,6 +75,14 @@ do {
             trainer.labels.append(label)
         }
         if index % 200 == 199 { print("pages \(index + 1): \(usedPages) located, \(trainer.labels.count) characters") }
+    }
+    // Documents rendered by `idcheck render` (folders with labels.jsonl, IDCHECK_TRAIN_RENDERS,
+    // comma-separated; other seeds than the benchmarks'): the reader's own cells of their MRZs.
+    // A document is kept only when the current models already agree with its truth on most
+    // characters, so that a wrongly located or turned MRZ cannot teach wrong labels.
+    for folder in (ProcessInfo.processInfo.environment["IDCHECK_TRAIN_RENDERS"] ?? "").split(separator: ",").map(String.init) {
+        let added = try renderedSamples(folder: folder, reader: MRZReader(), into: &trainer)
+        print("rendered documents in \(folder): \(added) characters")
     }
     // How the templates alone do on the same characters: the baseline the network must beat.
     var templateCorrect = 0
