@@ -60,8 +60,7 @@ struct Batch: ParsableCommand {
     @Option(help: ArgumentHelp("A file running longer is reported as a timeout line and abandoned.", valueName: "seconds"))
     var timeout: Double = 60
 
-    @Option(help: "Refuse images with more pixels than this.")
-    var maxPixels = DecodingOptions().maxPixels
+    @OptionGroup var limits: ImageLimitOptions
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one folder, list file, image or -.") }
@@ -141,7 +140,8 @@ struct Batch: ParsableCommand {
         let options = BatchRunManifest.Options(
             mode: mode.rawValue, checkDate: checkDate.description, specimens: libraryProvenance?.directory,
             specimensSHA256: libraryProvenance?.sha256, watchList: listProvenance?.path, watchListSHA256: listProvenance?.sha256,
-            timeoutSeconds: timeout, maxPixels: maxPixels, toolVersion: IDCheckVersion.string)
+            timeoutSeconds: timeout, maxPixels: limits.maxPixels, maxFileBytes: limits.maxFileBytes,
+            toolVersion: IDCheckVersion.string)
         return (inspector, options)
     }
 
@@ -173,7 +173,7 @@ struct Batch: ParsableCommand {
         try manifest.save()
 
         var progress = BatchProgress(total: sources.count())
-        let processor = BatchItemProcessor(mode: mode, inspector: inspector, maxPixels: maxPixels)
+        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: limits.decodingOptions(.gray))
         let scheduler = BatchScheduler(jobs: jobs, timeout: .milliseconds(Int((timeout * 1000).rounded())), processor: processor, done: done)
         scheduler.handleSignals()
         var written = 0, skipped = 0

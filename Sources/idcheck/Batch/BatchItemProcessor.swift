@@ -31,11 +31,9 @@ struct BatchItemProcessor: Sendable {
     let decoder: ImageDecoder
     let maxFileBytes: Int
 
-    init(mode: BatchMode, inspector: Inspector, maxPixels: Int) {
+    init(mode: BatchMode, inspector: Inspector, decoding options: DecodingOptions) {
         self.mode = mode
         self.inspector = inspector
-        var options = DecodingOptions(pixelFormat: .gray)
-        options.maxPixels = maxPixels
         decoder = ImageDecoder(options: options)
         maxFileBytes = options.maxFileBytes
     }

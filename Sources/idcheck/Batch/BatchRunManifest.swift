@@ -19,6 +19,8 @@ struct BatchRunManifest: Codable, Equatable {
         var watchListSHA256: String?
         var timeoutSeconds: Double
         var maxPixels: Int
+        /// Absent in manifests written before batch took `--max-file-bytes`.
+        var maxFileBytes: Int?
         var toolVersion: String
 
         /// Human-readable differences from `other` (the stored options).
@@ -37,6 +39,7 @@ struct BatchRunManifest: Codable, Equatable {
             compare("watch list contents (SHA-256)", watchListSHA256, stored.watchListSHA256)
             compare("--timeout", timeoutSeconds, stored.timeoutSeconds)
             compare("--max-pixels", maxPixels, stored.maxPixels)
+            compare("--max-file-bytes", maxFileBytes, stored.maxFileBytes)
             compare("idcheck version", toolVersion, stored.toolVersion)
             return out
         }
