@@ -1,5 +1,4 @@
 import CFontRendering
-import Synchronization
 
 /// A font file loaded through FreeType, ready to rasterise glyphs at any pixel size.
 ///
@@ -7,7 +6,7 @@ import Synchronization
 /// OCR-B glyph templates and text in annotated images. A FreeType face is not thread-safe, so
 /// every FreeType call on one face runs under a lock; rendered glyphs are cached per size, which
 /// makes drawing the same characters again (an MRZ, a label) cheap. Safe to share across threads.
-public final class FontFace: Sendable {
+public final class FontFace: @unchecked Sendable {
     /// The file the face was loaded from.
     public let path: String
     /// Family and style names as declared by the font, e.g. "OCR B" / "Regular".
@@ -15,7 +14,7 @@ public final class FontFace: Sendable {
     public let styleName: String
     public let hasKerning: Bool
 
-    private struct State: ~Copyable {
+    private struct State {
         let handle: OpaquePointer
         /// The em size FreeType is currently set to, in 1/64 pixel.
         var currentSize: Int32 = 0
@@ -28,7 +27,14 @@ public final class FontFace: Sendable {
         let size: Int32
     }
 
-    private let state: Mutex<State>
+    // Guarded by `lock`: touched only inside `withState` (hence @unchecked Sendable above).
+    private var state: State
+    private let lock = FaceLock()
+
+    /// Runs `body` on the face's state under its lock.
+    private func withState<R, E: Error>(_ body: (inout State) throws(E) -> R) throws(E) -> R {
+        try lock.withLock { () throws(E) -> R in try body(&state) }
+    }
 
     /// Loads face `faceIndex` of the font file at `path` (`idc_font_open` → `FT_New_Face`).
     public init(path: String, faceIndex: Int = 0) throws(FontLoadingError) {
@@ -47,11 +53,11 @@ public final class FontFace: Sendable {
         self.familyName = Self.string(info.family)
         self.styleName = Self.string(info.style)
         self.hasKerning = info.has_kerning != 0
-        self.state = Mutex(State(handle: handle))
+        self.state = State(handle: handle)
     }
 
     deinit {
-        state.withLock { idc_font_close($0.handle) }
+        idc_font_close(state.handle)
     }
 
     /// Vertical metrics of the face at a size, in pixels.
@@ -68,7 +74,7 @@ public final class FontFace: Sendable {
     public func lineMetrics(sizeInPixels: Double) throws(FontLoadingError) -> LineMetrics {
         let size = Self.fixed(sizeInPixels)
         let path = self.path
-        return try state.withLock { (state: inout State) throws(FontLoadingError) -> LineMetrics in
+        return try withState { (state: inout State) throws(FontLoadingError) -> LineMetrics in
             try Self.select(size, in: &state, path: path)
             return LineMetrics(ascender: Double(state.metrics.ascender) / 64,
                                descender: -Double(state.metrics.descender) / 64,
@@ -81,7 +87,7 @@ public final class FontFace: Sendable {
     public func glyph(for scalar: Unicode.Scalar, sizeInPixels: Double) throws(FontLoadingError) -> GlyphBitmap {
         let key = GlyphKey(codePoint: scalar.value, size: Self.fixed(sizeInPixels))
         let path = self.path
-        return try state.withLock { (state: inout State) throws(FontLoadingError) -> GlyphBitmap in
+        return try withState { (state: inout State) throws(FontLoadingError) -> GlyphBitmap in
             if let cached = state.cache[key] { return cached }
             try Self.select(key.size, in: &state, path: path)
             var metrics = idc_glyph_metrics()
@@ -114,7 +120,7 @@ public final class FontFace: Sendable {
         guard hasKerning else { return 0 }
         let size = Self.fixed(sizeInPixels)
         let path = self.path
-        return state.withLock { (state: inout State) -> Double in
+        return withState { (state: inout State) -> Double in
             guard (try? Self.select(size, in: &state, path: path)) != nil else { return 0 }
             return Double(idc_font_kerning(state.handle, left.value, right.value)) / 64
         }
