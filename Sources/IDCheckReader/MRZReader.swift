@@ -83,7 +83,7 @@ public struct MRZReader: Sendable {
     private func read(_ placement: MRZPlacement, on page: Image, timings: inout StageTimings) -> MRZReading? {
         guard placement.lineCentres.count == 2 || placement.lineCentres.count == 3 else { return nil }
         var start = clock()
-        let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement, upsideDown: false))
+        let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement))
         let turned = upright.turned()
         var lineLengths: [[Int]] = [[30, 30, 30]]
         if placement.lineCentres.count == 2, let centre = upright.strip.lineCentres.last {

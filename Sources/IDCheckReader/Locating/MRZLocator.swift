@@ -13,8 +13,6 @@ struct MRZPlacement: Sendable {
     var end: Double
     /// Character height in pixels.
     var characterSize: Double
-    /// Number of characters in the longest line as estimated from the ink (before reading).
-    var estimatedCharacters: Int
 
     var unit: Point { Point(x: cos(angle), y: sin(angle)) }
     var normal: Point { Point(x: -sin(angle), y: cos(angle)) }
@@ -66,8 +64,7 @@ struct MRZLocator: Sendable {
                 let start = group.map(\.start).min() ?? 0, end = group.map(\.end).max() ?? 0
                 let placement = MRZPlacement(
                     angle: angle, lineCentres: centres, start: start * scale, end: end * scale,
-                    characterSize: size * scale,
-                    estimatedCharacters: group.map(\.count).max() ?? 0)
+                    characterSize: size * scale)
                 if !placements.contains(where: { overlaps($0, placement) }) { placements.append(placement) }
             }
         }

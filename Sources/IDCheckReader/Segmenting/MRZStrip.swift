@@ -16,8 +16,8 @@ struct MRZStrip {
     var expectedStart: Double
     var expectedEnd: Double
 
-    /// Cuts `placement` out of `page`; `upsideDown` reads it turned by 180°.
-    init(page: Image, placement: MRZPlacement, upsideDown: Bool) {
+    /// Cuts `placement` out of `page` along its direction; ``turned()`` gives the other way up.
+    init(page: Image, placement: MRZPlacement) {
         let k = MRZStrip.characterHeight / placement.characterSize
         let size = placement.characterSize
         let margin = 0.8 * size
@@ -25,14 +25,9 @@ struct MRZStrip {
         let vA = (placement.lineCentres.first ?? 0) - 1.3 * size
         let vB = (placement.lineCentres.last ?? 0) + 1.3 * size
         let width = Int(((uB - uA) * k).rounded()), height = Int(((vB - vA) * k).rounded())
-        let unit = placement.unit * (1 / k), normal = placement.normal * (1 / k)
-        if upsideDown {
-            sampling = AffineSampling(origin: placement.point(u: uB, v: vB), xStep: unit * -1, yStep: normal * -1)
-            lineCentres = placement.lineCentres.reversed().map { (vB - $0) * k }
-        } else {
-            sampling = AffineSampling(origin: placement.point(u: uA, v: vA), xStep: unit, yStep: normal)
-            lineCentres = placement.lineCentres.map { ($0 - vA) * k }
-        }
+        sampling = AffineSampling(origin: placement.point(u: uA, v: vA),
+                                  xStep: placement.unit * (1 / k), yStep: placement.normal * (1 / k))
+        lineCentres = placement.lineCentres.map { ($0 - vA) * k }
         expectedStart = margin * k
         expectedEnd = Double(width) - margin * k
         image = page.warped(width: max(1, width), height: max(1, height), sampling: sampling)

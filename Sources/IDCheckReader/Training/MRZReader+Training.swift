@@ -16,7 +16,7 @@ extension MRZReader {
         for _ in 0..<factor.trailingZeroBitCount { page = page.downsampled(by: 2) }
         let lengths = truth.map(\.count)
         for placement in MRZLocator().locate(on: page, scale: Double(factor)) where placement.lineCentres.count == truth.count {
-            let upright = MRZSegmenter(strip: MRZStrip(page: grey, placement: placement, upsideDown: false))
+            let upright = MRZSegmenter(strip: MRZStrip(page: grey, placement: placement))
             let turned = upright.turned()
             // The locator's direction is only known up to 180°: upright text runs towards +x.
             let forward = cos(placement.angle) >= 0 ? upright : turned
