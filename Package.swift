@@ -38,8 +38,11 @@ let package = Package(
         .target(name: "IDCheckRender", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckSpecimens"]),
         // Indicator catalogue, rules (MRZ, data, model, lists) and the report model.
         .target(name: "IDCheckForensics", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckSpecimens"]),
+        // The visual comparison: alignment with the specimen, layout and print, visual zone vs MRZ,
+        // MRZ font, photo substitution, local tampering. Indicator rules on top of IDCheckForensics.
+        .target(name: "IDCheckVisual", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckSpecimens", "IDCheckReader", "IDCheckForensics"]),
         // The public pipeline and re-exports.
-        .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader", "IDCheckSpecimens", "IDCheckForensics"]),
+        .target(name: "IDCheck", dependencies: ["IDCheckImaging", "IDCheckMRZ", "IDCheckReader", "IDCheckSpecimens", "IDCheckForensics", "IDCheckVisual"]),
         // The command-line tool.
         .executableTarget(
             name: "idcheck",
@@ -74,5 +77,6 @@ let package = Package(
         .testTarget(name: "IDCheckRenderTests", dependencies: ["IDCheckRender"]),
         .testTarget(name: "IDCheckForensicsTests", dependencies: ["IDCheck"]),
         .testTarget(name: "IDCheckCLITests", dependencies: ["IDCheck"]),
+        .testTarget(name: "IDCheckVisualTests", dependencies: ["IDCheck", "IDCheckRender", "IDCheckVisual"]),
     ]
 )

@@ -4,3 +4,4 @@
 @_exported import IDCheckReader
 @_exported import IDCheckSpecimens
 @_exported import IDCheckForensics
+@_exported import IDCheckVisual

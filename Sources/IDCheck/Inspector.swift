@@ -3,6 +3,7 @@ import IDCheckImaging
 import IDCheckMRZ
 import IDCheckReader
 import IDCheckSpecimens
+import IDCheckVisual
 
 /// The public pipeline: reads the MRZ on every image of one document, identifies the specimen
 /// model, runs the indicator rules, applies the model's declared deviations and derives the verdict.
@@ -24,19 +25,23 @@ public struct Inspector: Sendable {
     /// The watch list's provenance (path, SHA-256), set by whoever loaded it.
     public var watchListProvenance: Provenance.List?
     public var checkDate: MRZ.CalendarDate
-    /// The rules run, in order; append the visual comparison here.
+    /// The steps run before the rules (alignment, reading the visual zone), in order.
+    public var steps: [any ExaminationStep]
+    /// The rules run, in order: the data checks, then the visual comparison.
     public var rules: [any IndicatorRule]
     public var identifier: ModelIdentifier
     private let libraryProvenance: Provenance.Library?
 
     public init(library: SpecimenLibrary?, watchList: WatchList? = nil, watchListProvenance: Provenance.List? = nil,
-                checkDate: MRZ.CalendarDate, rules: [any IndicatorRule] = IndicatorRules.standard) {
+                checkDate: MRZ.CalendarDate, steps: [any ExaminationStep]? = nil, rules: [any IndicatorRule]? = nil) {
+        let visual = VisualChecks(library: library)
         self.reader = MRZReader(referenceDate: checkDate)
         self.library = library
         self.watchList = watchList
         self.watchListProvenance = watchListProvenance
         self.checkDate = checkDate
-        self.rules = rules
+        self.steps = steps ?? visual.steps
+        self.rules = rules ?? IndicatorRules.standard + visual.rules
         self.identifier = ModelIdentifier()
         self.libraryProvenance = library?.provenance()
     }
@@ -72,10 +77,11 @@ public struct Inspector: Sendable {
            let mrzZone = model.mrzSide?.zones(of: .mrz).first {
             placement = DocumentPlacement.estimated(mrzLocation: geometry.location, mrzBox: mrzZone.box)
         }
-        let examination = Examination(
+        var examination = Examination(
             pages: pages, zone: zone, mrzParsingError: zone == nil ? found.first?.reading.parsingError : nil,
             mrzFound: !found.isEmpty, mrzGeometry: geometry, otherZones: others, identification: identification,
             placement: placement, checkDate: checkDate, watchList: watchList, earlierDocuments: earlier)
+        for step in steps { step.prepare(&examination) }
         var indicators: [Indicator] = []
         for rule in rules { indicators += rule.evaluate(examination) }
         indicators = DeviationPolicy.apply(identification.model, to: indicators)
@@ -98,7 +104,7 @@ public struct Inspector: Sendable {
                        "validitySlackDays": Double(ModelRule().slackDays),
                        "identificationSlackDays": Double(identifier.slackDays),
                    ],
-                   rules: rules.map(\.name))
+                   rules: steps.map(\.name) + rules.map(\.name))
     }
 
     private func rank(_ reading: MRZReading) -> Double {

@@ -88,6 +88,29 @@ public enum IndicatorCatalogue {
         Entry(code: .documentPagesDisagree, severity: .critical,
               meaning: "images given as one document carry different MRZs",
               check: "pages", forgeryKinds: []),
+        // The visual comparison (module IDCheckVisual): the rules live there, their rows here so
+        // that one table lists every code a report can carry.
+        Entry(code: .layoutNotAligned, severity: .warning,
+              meaning: "the image could not be aligned with the identified model's specimen (the MRZ anchor and the document's edges disagree, or too little of the side is visible): the visual comparison could not be made",
+              check: "alignment", forgeryKinds: []),
+        Entry(code: .layoutOtherModel, severity: .critical,
+              meaning: "the side is laid out like another model or version of the library (named), not like the model its MRZ identifies",
+              check: "layout", forgeryKinds: ["other-model-layout"]),
+        Entry(code: .layoutZoneDiffers, severity: .warning,
+              meaning: "a zone of the specimen (background pattern, emblem, printed title, ghost image) is missing or differs from the reference beyond what printing and scanning explain",
+              check: "layout", forgeryKinds: ["other-model-layout"]),
+        Entry(code: .vizMRZMismatch, severity: .critical,
+              meaning: "a field printed in the visual zone (name, document number, dates, sex) disagrees with the MRZ; both values are shown",
+              check: "visual-zone", forgeryKinds: ["viz-mrz-mismatch", "mrz-altered-check-digit-recomputed"]),
+        Entry(code: .mrzFont, severity: .critical,
+              meaning: "the MRZ's characters are not OCR-B (a monospaced office font, another OCR font): distance from OCR-B per character in the evidence",
+              check: "mrz-font", forgeryKinds: ["mrz-wrong-font"]),
+        Entry(code: .photoSubstituted, severity: .critical,
+              meaning: "the portrait looks replaced: the ghost image shows another face, the photo has the edges of a pasted print, or its print statistics differ from the rest of the document",
+              check: "photo", forgeryKinds: ["photo-substituted"]),
+        Entry(code: .tamperLocal, severity: .critical,
+              meaning: "a region whose compression or noise statistics are foreign to the rest of the image (pasted from another image and recompressed); shown as a heat map",
+              check: "tampering", forgeryKinds: ["spliced-region"]),
     ]
 
     /// The entry for `code`.

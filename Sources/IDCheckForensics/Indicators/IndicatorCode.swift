@@ -60,5 +60,13 @@ extension Indicator {
         public static let listNumberReused: Code = "list.number-reused"
         // Several images of one document
         public static let documentPagesDisagree: Code = "document.pages-disagree"
+        // The visual comparison (IDCheckVisual)
+        public static let layoutNotAligned: Code = "layout.not-aligned"
+        public static let layoutOtherModel: Code = "layout.other-model"
+        public static let layoutZoneDiffers: Code = "layout.zone-differs"
+        public static let vizMRZMismatch: Code = "viz.mrz-mismatch"
+        public static let mrzFont: Code = "mrz.font"
+        public static let photoSubstituted: Code = "photo.substituted"
+        public static let tamperLocal: Code = "tamper.local"
     }
 }

@@ -47,3 +47,13 @@ public struct DocumentPlacement: Sendable, Hashable {
     /// The whole side's outline on the image.
     public var outline: [Point] { region(of: Specimen.Box(x: 0, y: 0, width: 1, height: 1)) }
 }
+
+extension DocumentPlacement {
+    /// The placement as a homography (relative side coordinates → pixels).
+    public var homography: Homography { Homography(matrix) }
+
+    /// A placement from a homography.
+    public init(_ homography: Homography, method: String) {
+        self.init(matrix: homography.m, method: method)
+    }
+}

@@ -38,6 +38,10 @@ public struct Examination: Sendable {
     public var earlierDocuments: SeenDocuments
     /// Dates read in full (four-digit years) from the visual zone, when a visual check supplies them.
     public var printedDates: [Specimen.PrintedField: MRZ.CalendarDate]
+    /// The visual zone's printed fields as an ``ExaminationStep`` read or verified them.
+    public var printedFields: [Specimen.PrintedField: PrintedFieldReading] = [:]
+    /// How well the image was aligned with the identified model's side, when a step tried.
+    public var alignment: AlignmentQuality?
 
     public init(pages: [Page], zone: MRZ.Zone?, mrzParsingError: MRZParsingError? = nil, mrzFound: Bool,
                 mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone)] = [],

@@ -60,3 +60,45 @@ extension Image {
         return result
     }
 }
+
+extension Image {
+    /// A `width` × `height` image sampled bilinearly from this one through `mapping`, which takes
+    /// an output position (pixel units, origin at the top-left corner) to a source position;
+    /// positions outside this image take `fill`. For cutting a zone of a document photographed at
+    /// an angle into an upright, specimen-sized image.
+    public func warped(width: Int, height: Int, mapping: Homography, fill: UInt8 = 255) -> Image {
+        var result = Image(width: width, height: height, format: format, fill: fill)
+        guard width > 0, height > 0, !isEmpty, mapping.m.count == 9 else { return result }
+        let channels = self.channels, sourceStride = stride, targetStride = result.stride
+        let maxX = Double(self.width - 1), maxY = Double(self.height - 1)
+        let m = mapping.m
+        withUnsafeBytes { source in
+            result.withUnsafeMutableBytes { target in
+                for y in 0..<height {
+                    let oy = Double(y) + 0.5
+                    for x in 0..<width {
+                        let ox = Double(x) + 0.5
+                        let z = m[6] * ox + m[7] * oy + m[8]
+                        guard abs(z) > 1e-12 else { continue }
+                        let px = (m[0] * ox + m[1] * oy + m[2]) / z - 0.5
+                        let py = (m[3] * ox + m[4] * oy + m[5]) / z - 0.5
+                        guard px >= 0, py >= 0, px <= maxX, py <= maxY else { continue }
+                        let x0 = Int(px), y0 = Int(py)
+                        let x1 = min(x0 + 1, self.width - 1), y1 = min(y0 + 1, self.height - 1)
+                        let fx = px - Double(x0), fy = py - Double(y0)
+                        let to = y * targetStride + x * channels
+                        for c in 0..<channels {
+                            let a = Double(source[y0 * sourceStride + x0 * channels + c])
+                            let b = Double(source[y0 * sourceStride + x1 * channels + c])
+                            let d = Double(source[y1 * sourceStride + x0 * channels + c])
+                            let e = Double(source[y1 * sourceStride + x1 * channels + c])
+                            let top = a + (b - a) * fx, bottom = d + (e - d) * fx
+                            target[to + c] = UInt8(min(255, max(0, (top + (bottom - top) * fy).rounded())))
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -29,7 +29,7 @@ public final class FontFace: @unchecked Sendable {
 
     // Guarded by `lock`: touched only inside `withState` (hence @unchecked Sendable above).
     private var state: State
-    private let lock = FaceLock()
+    private let lock = PThreadLock()
 
     /// Runs `body` on the face's state under its lock.
     private func withState<R, E: Error>(_ body: (inout State) throws(E) -> R) throws(E) -> R {

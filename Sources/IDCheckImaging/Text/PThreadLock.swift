@@ -4,15 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// A pthread mutex guarding one FreeType face.
+/// A pthread mutex: guards a FreeType face, and the caches other modules fill lazily (the
+/// specimens' decoded reference images).
 ///
 /// A pthread mutex rather than the standard library's `Mutex`: on Linux that one waits on futexes
 /// directly, which ThreadSanitizer cannot see, so every glyph cached under it was reported as a
 /// race; with pthread calls the sanitizer sees the ordering and checks the face for real.
-final class FaceLock: @unchecked Sendable {
+public final class PThreadLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
-    init() {
+    public init() {
         mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -25,7 +26,7 @@ final class FaceLock: @unchecked Sendable {
     }
 
     /// Runs `body` holding the lock.
-    func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    public func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()

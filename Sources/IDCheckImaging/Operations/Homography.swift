@@ -1,4 +1,3 @@
-import IDCheckImaging
 
 #if canImport(Glibc)
 import Glibc

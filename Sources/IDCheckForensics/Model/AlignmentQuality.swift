@@ -1,0 +1,19 @@
+/// How well a questioned image was brought onto the identified model's specimen side.
+public struct AlignmentQuality: Sendable, Hashable, Codable {
+    /// Whether the placement can be trusted for zone-by-zone comparison.
+    public var aligned: Bool
+    /// Similarity of the aligned image with the specimen's reference where the model prints
+    /// nothing personal (pattern, titles, emblem), 0…1.
+    public var score: Double
+    /// Mean distance of the fitted anchors from where the placement puts them, in pixels.
+    public var residualPixels: Double?
+    /// What the placement was fitted on (`mrz`, `mrz+edges`, `mrz+reference`).
+    public var method: String
+
+    public init(aligned: Bool, score: Double, residualPixels: Double? = nil, method: String) {
+        self.aligned = aligned
+        self.score = score
+        self.residualPixels = residualPixels
+        self.method = method
+    }
+}
