@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Where IDCheck finds the fonts it renders with: Debian's fonts-ocr-b and fonts-dejavu-core.
+/// Where IDCheck finds the fonts it renders with: Debian's fonts-ocr-b, fonts-dejavu-core and
+/// -extra, and fonts-liberation (Liberation Mono: the Courier-metric font of forged MRZs).
 ///
 /// The one place that knows font paths. `IDCHECK_FONTS_DIR` overrides the search: when set, a font
 /// is looked up there first by file name (flat, no subfolders), then in the system folders.
@@ -22,9 +23,18 @@ public enum SystemFonts {
         case dejaVuSerifItalic = "DejaVuSerif-Italic.ttf"
         case dejaVuSansMono = "DejaVuSansMono.ttf"
         case dejaVuSansMonoBold = "DejaVuSansMono-Bold.ttf"
+        /// Metric-compatible with Courier New: what a forger's office printer sets an MRZ in.
+        case liberationMono = "LiberationMono-Regular.ttf"
 
         /// The Debian package that installs the file.
-        public var debianPackage: String { self == .ocrB ? "fonts-ocr-b" : "fonts-dejavu-core" }
+        public var debianPackage: String {
+            switch self {
+            case .ocrB: "fonts-ocr-b"
+            case .dejaVuSansCondensed, .dejaVuSansCondensedBold: "fonts-dejavu-extra"
+            case .liberationMono: "fonts-liberation"
+            default: "fonts-dejavu-core"
+            }
+        }
     }
 
     /// The environment variable naming a folder searched before the system folders.
@@ -34,6 +44,7 @@ public enum SystemFonts {
     public static let systemDirectories = [
         "/usr/share/fonts/opentype/ocr-b",
         "/usr/share/fonts/truetype/dejavu",
+        "/usr/share/fonts/truetype/liberation",
         "/usr/local/share/fonts",
     ]
 
