@@ -75,7 +75,8 @@ public struct Inspector: Sendable {
         var placement: DocumentPlacement?
         if let model = identification.model, let geometry,
            let mrzZone = model.mrzSide?.zones(of: .mrz).first {
-            placement = DocumentPlacement.estimated(mrzLocation: geometry.location, mrzBox: mrzZone.box)
+            placement = DocumentPlacement.estimated(mrzLocation: geometry.location, mrzBox: mrzZone.box,
+                                                  sideAspectRatio: model.size.aspectRatio)
         }
         var examination = Examination(
             pages: pages, zone: zone, mrzParsingError: zone == nil ? found.first?.reading.parsingError : nil,

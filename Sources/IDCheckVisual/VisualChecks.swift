@@ -17,6 +17,6 @@ public struct VisualChecks: Sendable {
         let references = SpecimenReferences(library: library)
         self.references = references
         steps = [SideAlignmentStep(references: references)]
-        rules = []
+        rules = [LayoutRule(references: references)]
     }
 }

@@ -173,7 +173,8 @@ struct Batch: ParsableCommand {
         try manifest.save()
 
         var progress = BatchProgress(total: sources.count())
-        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: limits.decodingOptions(.gray))
+        // verify's visual checks compare colours and print statistics; scan reads grey.
+        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: limits.decodingOptions(mode == .verify ? .rgb : .gray))
         let scheduler = BatchScheduler(jobs: jobs, timeout: .milliseconds(Int((timeout * 1000).rounded())), processor: processor, done: done)
         scheduler.handleSignals()
         var written = 0, skipped = 0

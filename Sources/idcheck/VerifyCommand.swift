@@ -51,6 +51,9 @@ struct Verify: ParsableCommand {
     @Flag(help: "Hide names, numbers and the date of birth in every output (and mask them on images).")
     var redact = false
 
+    @Flag(help: "Run only the data checks (MRZ, dates, codes, model rules, lists): skip the visual comparison with the specimen (layout, visual zone, MRZ font, photo, tampering).")
+    var dataChecksOnly = false
+
     @OptionGroup var limits: ImageLimitOptions
 
     func validate() throws {
@@ -82,8 +85,14 @@ struct Verify: ParsableCommand {
                 throw ValidationError("watch list: \(error)")
             }
         }
-        let inspector = Inspector(library: library, watchList: list, watchListProvenance: listProvenance, checkDate: checkDate)
-        let options = limits.decodingOptions(annotate != nil || html != nil ? .rgb : .gray)
+        var inspector = Inspector(library: library, watchList: list, watchListProvenance: listProvenance, checkDate: checkDate)
+        if dataChecksOnly {
+            inspector.steps = []
+            inspector.rules = IndicatorRules.standard
+        }
+        // The visual checks compare colours and print statistics: they need the colour image.
+        let colour = !dataChecksOnly || annotate != nil || html != nil
+        let options = limits.decodingOptions(colour ? .rgb : .gray)
         let decoder = ImageDecoder(options: options)
 
         let documents: [[String]] = sameDocument ? [files] : files.map { [$0] }

@@ -17,6 +17,24 @@ struct VerifyReport: Encodable {
         var nearest: [String]
         var reasons: [String]
         var placement: String?
+        var alignment: AlignmentEntry?
+        /// The model's sides found on the images.
+        var sides: [SideEntry]
+    }
+
+    struct SideEntry: Encodable {
+        var page: Int
+        var side: String
+        var aligned: Bool
+        var similarity: Double
+    }
+
+    /// How the image was aligned with the identified model's specimen side.
+    struct AlignmentEntry: Encodable {
+        var aligned: Bool
+        var similarity: Double
+        var residualPixels: Double?
+        var zoneSimilarity: [String: Double]
     }
 
     struct EvidenceEntry: Encodable {
@@ -85,7 +103,16 @@ struct VerifyReport: Encodable {
         let identification = report.identification
         model = ModelEntry(status: identification.status.rawValue, id: identification.model?.id, name: identification.model?.name,
                            nearest: identification.nearest.map(\.id), reasons: identification.reasons,
-                           placement: examination.placement?.method)
+                           placement: examination.placement?.method,
+                           alignment: examination.alignment.map { alignment in
+                               AlignmentEntry(aligned: alignment.aligned, similarity: Self.round(alignment.score),
+                                              residualPixels: alignment.residualPixels.map(Self.round),
+                                              zoneSimilarity: alignment.zoneSimilarity.mapValues(Self.round))
+                           },
+                           sides: examination.sides.map { view in
+                               SideEntry(page: view.page, side: view.side, aligned: view.alignment.aligned,
+                                         similarity: Self.round(view.alignment.score))
+                           })
         if let zone = examination.zone {
             var mrz = MRZReport(input: input, zone: zone, reference: examination.checkDate)
             if redact { mrz.redact(zone) }

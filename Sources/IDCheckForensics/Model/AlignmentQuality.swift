@@ -7,13 +7,17 @@ public struct AlignmentQuality: Sendable, Hashable, Codable {
     public var score: Double
     /// Mean distance of the fitted anchors from where the placement puts them, in pixels.
     public var residualPixels: Double?
-    /// What the placement was fitted on (`mrz`, `mrz+edges`, `mrz+reference`).
+    /// What the placement was fitted on (`mrz`, `mrz+reference`).
     public var method: String
+    /// The similarity per kind of static zone (`backgroundPattern`, `staticText`, `emblem`,
+    /// `paper` for the rest), 0…1.
+    public var zoneSimilarity: [String: Double]
 
-    public init(aligned: Bool, score: Double, residualPixels: Double? = nil, method: String) {
+    public init(aligned: Bool, score: Double, residualPixels: Double? = nil, method: String, zoneSimilarity: [String: Double] = [:]) {
         self.aligned = aligned
         self.score = score
         self.residualPixels = residualPixels
         self.method = method
+        self.zoneSimilarity = zoneSimilarity
     }
 }

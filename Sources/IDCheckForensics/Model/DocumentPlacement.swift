@@ -20,13 +20,24 @@ public struct DocumentPlacement: Sendable, Hashable {
 
     /// The affine placement that puts the model's MRZ box onto the MRZ found on the image
     /// (`mrzLocation`: 4 corners clockwise from the MRZ's own top-left); `nil` for a degenerate box.
-    public static func estimated(mrzLocation: [Point], mrzBox: Specimen.Box) -> DocumentPlacement? {
+    ///
+    /// The MRZ's characters span the box's width (first cell's left to last cell's right) and sit
+    /// centred in its height, but do not fill it: with the side's aspect ratio (width / height)
+    /// the vertical scale comes from the horizontal one instead of from the characters' height.
+    public static func estimated(mrzLocation: [Point], mrzBox: Specimen.Box, sideAspectRatio: Double? = nil) -> DocumentPlacement? {
         guard mrzLocation.count == 4, mrzBox.width > 0, mrzBox.height > 0 else { return nil }
-        let topLeft = mrzLocation[0], topRight = mrzLocation[1], bottomLeft = mrzLocation[3]
+        let topLeft = mrzLocation[0], topRight = mrzLocation[1], bottomRight = mrzLocation[2], bottomLeft = mrzLocation[3]
         // Pixels per unit of relative x and y, along the MRZ's own axes.
         let ex = (topRight - topLeft) * (1 / mrzBox.width)
-        let ey = (bottomLeft - topLeft) * (1 / mrzBox.height)
-        let origin = topLeft - ex * mrzBox.x - ey * mrzBox.y
+        var ey = (bottomLeft - topLeft) * (1 / mrzBox.height)
+        var origin = topLeft - ex * mrzBox.x - ey * mrzBox.y
+        if let aspect = sideAspectRatio, aspect > 0 {
+            let down = (bottomLeft + bottomRight - topLeft - topRight) * 0.5
+            guard down.length > 1e-9 else { return nil }
+            ey = down * (ex.length / aspect / down.length)
+            let centre = (topLeft + topRight + bottomRight + bottomLeft) * 0.25
+            origin = centre - ex * (mrzBox.x + mrzBox.width / 2) - ey * (mrzBox.y + mrzBox.height / 2)
+        }
         return DocumentPlacement(matrix: [ex.x, ey.x, origin.x, ex.y, ey.y, origin.y, 0, 0, 1], method: "mrz-estimate")
     }
 

@@ -42,6 +42,9 @@ public struct Examination: Sendable {
     public var printedFields: [Specimen.PrintedField: PrintedFieldReading] = [:]
     /// How well the image was aligned with the identified model's side, when a step tried.
     public var alignment: AlignmentQuality?
+    /// Every side of the identified model found on the images (the MRZ's side first), with its
+    /// placement: where the visual checks look for a zone (see ``zones(of:)``).
+    public var sides: [SideView] = []
 
     public init(pages: [Page], zone: MRZ.Zone?, mrzParsingError: MRZParsingError? = nil, mrzFound: Bool,
                 mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone)] = [],
