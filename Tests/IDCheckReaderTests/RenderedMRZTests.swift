@@ -90,6 +90,29 @@ struct RenderedMRZTests {
         #expect(reading.lines == lines, "\(reading.recognisedLines)")
     }
 
+    /// `image` as photographed at an angle: its far (right) side shrunk to `far` of its height
+    /// and pushed in, so that the lines converge and the characters narrow along them.
+    static func photographed(_ image: Image, far: Double, tilt: Double) throws -> Image {
+        let w = Double(image.width), h = Double(image.height)
+        let inset = h * (1 - far) / 2
+        // Where the page's corners land in the photo (clockwise from the top-left).
+        let quad = [Point(x: 30, y: 30 + tilt), Point(x: 30 + w * 0.9, y: 30 + inset - tilt),
+                    Point(x: 30 + w * 0.9, y: 30 + h - inset - tilt), Point(x: 30, y: 30 + h + tilt)]
+        let corners = [Point(x: 0, y: 0), Point(x: w, y: 0), Point(x: w, y: h), Point(x: 0, y: h)]
+        let photoToPage = try #require(Homography.mapping(quad, to: corners))
+        return image.warped(width: image.width + 60, height: image.height + 60 + Int(2 * abs(tilt)), mapping: photoToPage, fill: 90)
+    }
+
+    @Test("a document photographed at an angle: converging lines, characters narrowing along them")
+    func perspective() throws {
+        for (lines, tilt) in [(Self.samples[0], 25.0), (Self.samples[1], -20.0)] {
+            let page = try Self.page(lines: lines, characterHeight: 15)
+            let image = try Self.photographed(page, far: 0.78, tilt: tilt)
+            let reading = try #require(read(image).first)
+            #expect(reading.lines == lines, "\(reading.recognisedLines)")
+        }
+    }
+
     @Test("a page without an MRZ gives no reading")
     func noMRZ() throws {
         var image = Image(width: 900, height: 600, format: .gray, fill: 240)

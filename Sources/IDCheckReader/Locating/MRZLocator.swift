@@ -6,8 +6,12 @@ import IDCheckImaging
 struct MRZPlacement: Sendable {
     /// Direction of the text lines in radians, in [0, π): the MRZ may still be upside down.
     var angle: Double
-    /// Line centres along the normal of the text direction (v), top line first.
+    /// Line centres along the normal of the text direction (v), top line first, at the middle
+    /// of the lines' extent (u = (start + end) / 2).
     var lineCentres: [Double]
+    /// Slope of each line against the text direction (dv/du), top line first: on a document
+    /// photographed at an angle the lines are not parallel. Zero when unknown.
+    var lineSlopes: [Double] = []
     /// Start and end of the lines along the text direction (u).
     var start: Double
     var end: Double
@@ -34,6 +38,8 @@ struct MRZLocator: Sendable {
         var size: Double          // median character height
         var count: Int            // components
         var members: [InkComponent] = []
+        var slope: Double = 0     // dv/du of a line fitted through the members' centres
+        var fitted: Bool = false  // whether `centre` and `slope` come from that fit
     }
 
     /// Locates MRZs on `page` (grey). `scale` is the factor from `page` pixels to the original.
@@ -51,7 +57,7 @@ struct MRZLocator: Sendable {
         var placements: [MRZPlacement] = []
         for coarse in dominantAngles(candidates) {
             let angle = refinedAngle(candidates, coarse: coarse)
-            let lines = textLines(candidates, angle: angle)
+            let lines = textLines(candidates, angle: angle, keepMembers: true)
             for group in mrzGroups(lines) {
                 let size = group.map(\.size).sorted()[group.count / 2]
                 // Back to the original resolution: component coordinates are pixel indices of
@@ -60,11 +66,15 @@ struct MRZLocator: Sendable {
                 // Centroids are pixel indices (centre of pixel i at i + 0.5); box edges are
                 // already continuous.
                 let offsetV = 0.5 * (cosA - sinA)
-                let centres = group.map { ($0.centre + offsetV) * scale }
                 let start = group.map(\.start).min() ?? 0, end = group.map(\.end).max() ?? 0
-                let placement = MRZPlacement(
+                let fits = group.map { fitted($0, angle: angle, at: (start + end) / 2) }
+                // A slope is only trusted when every line has one: a photo tilts them all.
+                let trusted = fits.allSatisfy(\.fitted)
+                let centres = zip(group, fits).map { line, fit in ((trusted ? fit.centre : line.centre) + offsetV) * scale }
+                var placement = MRZPlacement(
                     angle: angle, lineCentres: centres, start: start * scale, end: end * scale,
                     characterSize: size * scale)
+                if trusted { placement.lineSlopes = fits.map(\.slope) }
                 if !placements.contains(where: { overlaps($0, placement) }) { placements.append(placement) }
             }
         }
@@ -219,6 +229,32 @@ struct MRZLocator: Sendable {
             close(runStart..<sorted.count)
         }
         return lines
+    }
+
+    /// `line` with its centre (at `u`) and slope from a least-squares line through its members'
+    /// centres, members far off the first fit left out of the second (a speck, a stroke of
+    /// the line below). Unchanged, `fitted` false, when too few members are left.
+    private func fitted(_ line: TextLine, angle: Double, at u: Double) -> TextLine {
+        let cosA = cos(angle), sinA = sin(angle)
+        let points = line.members.map { c in (u: c.centreX * cosA + c.centreY * sinA, v: -c.centreX * sinA + c.centreY * cosA) }
+        var keep = points
+        var result = line
+        for pass in 0..<2 {
+            guard keep.count >= 8 else { return line }
+            let meanU = keep.map(\.u).reduce(0, +) / Double(keep.count)
+            let meanV = keep.map(\.v).reduce(0, +) / Double(keep.count)
+            var uu = 0.0, uv = 0.0
+            for p in keep { uu += (p.u - meanU) * (p.u - meanU); uv += (p.u - meanU) * (p.v - meanV) }
+            guard uu > 0 else { return line }
+            let slope = uv / uu
+            result.slope = slope
+            result.centre = meanV + slope * (u - meanU)
+            if pass == 0 {
+                keep = points.filter { abs($0.v - (meanV + slope * ($0.u - meanU))) < 0.25 * line.size }
+            }
+        }
+        result.fitted = abs(result.slope) < 0.1
+        return result.fitted ? result : line
     }
 
     /// Two or three text lines that could form an MRZ: long (25+ characters), equally long,

@@ -90,11 +90,12 @@ struct MRZSegmenter {
     /// (a document photographed at an angle is foreshortened): a dynamic programme over border
     /// positions near the even-pitch ones, paying for ink under a border and for gaps that stray
     /// from the pitch.
-    func trackedBorders(columns: [Int], origin: Double, pitch: Double, count: Int, bandHeight: Double) -> [Double] {
+    func trackedBorders(columns: [Int], origin: Double, pitch: Double, drift: Double = 0, count: Int, bandHeight: Double) -> [Double] {
         let window = max(2, Int(0.35 * pitch))
         let width = 2 * window + 1
+        let n = Double(count)
         let positions: [[Int]] = (0...count).map { i in
-            let centre = Int((origin + Double(i) * pitch).rounded())
+            let centre = Int(MRZSegmenter.border(i, origin: origin, pitch: pitch, drift: drift, count: n).rounded())
             return (0..<width).map { centre - window + $0 }
         }
         func ink(_ x: Int) -> Double { x >= 0 && x < columns.count ? Double(columns[x]) : 0 }
@@ -110,8 +111,9 @@ struct MRZSegmenter {
             var next = [Double](repeating: .infinity, count: width)
             for (j, x) in positions[i].enumerated() {
                 let here = ink(x) + away(j)
+                let local = pitch * (1 + drift * ((Double(i) - 0.5) / n - 0.5))
                 for (k, previous) in positions[i - 1].enumerated() where cost[k] < .infinity {
-                    let gap = Double(x - previous) - pitch
+                    let gap = Double(x - previous) - local
                     let total = cost[k] + here + stretch * gap * gap
                     if total < next[j] { next[j] = total; back[i][j] = k }
                 }
@@ -125,6 +127,19 @@ struct MRZSegmenter {
             index = back[i][index]
         }
         return borders
+    }
+
+    /// Relative changes of the pitch from one end of a line to the other that the segmentation
+    /// tries: a document photographed at an angle (perspective up to about 0.1) narrows its
+    /// characters towards the far end by up to some 15%.
+    static let drifts: [Double] = stride(from: -0.16, through: 0.1601, by: 0.02).map { $0 }
+
+    /// Position of border `i` of `count` cells when the pitch changes linearly by `drift` (a
+    /// fraction of `pitch`, the mean) from the first cell to the last.
+    @inline(__always)
+    static func border(_ i: Int, origin: Double, pitch: Double, drift: Double, count: Double) -> Double {
+        let t = Double(i)
+        return origin + pitch * (t + drift * (t * t / (2 * count) - t / 2))
     }
 
     /// Which of `counts` characters the line around `centre` most likely holds: its extent over
@@ -204,27 +219,34 @@ struct MRZSegmenter {
         let estimate = periodicity(of: Array(columns[first...last]), near: implied) ?? implied
         var inkBefore = [Int](repeating: 0, count: columns.count + 1) // prefix sums of the profile
         for (x, value) in columns.enumerated() { inkBefore[x + 1] = inkBefore[x] + value }
-        var best = (score: Int.max, pitch: estimate, origin: Double(first))
-        var pitch = estimate * 0.99
-        while pitch <= estimate * 1.01 {
-            let gap = pitch * 0.15
-            var origin = Double(first) - gap - pitch * 0.2
-            while origin <= Double(first) {
-                var score = 0
-                for i in 0...count {
-                    let x = Int((origin + Double(i) * pitch).rounded())
-                    if x >= 0, x < columns.count { score += columns[x] }
+        // Pitch, phase and the pitch's drift along the line (a document photographed at an
+        // angle is foreshortened: its characters narrow towards the far end) together, so that
+        // cell borders fall in the gaps between characters.
+        var best = (score: Int.max, pitch: estimate, origin: Double(first), drift: 0.0)
+        let n = Double(count)
+        for drift in MRZSegmenter.drifts {
+            var pitch = estimate * 0.99
+            while pitch <= estimate * 1.01 {
+                let gap = pitch * 0.15
+                var origin = Double(first) - gap - pitch * 0.2
+                while origin <= Double(first) {
+                    var score = 0
+                    for i in 0...count {
+                        let x = Int(MRZSegmenter.border(i, origin: origin, pitch: pitch, drift: drift, count: n).rounded())
+                        if x >= 0, x < columns.count { score += columns[x] }
+                    }
+                    // The last border must not cut into the last character: ink left outside the
+                    // grid means the pitch or phase is off.
+                    let last = MRZSegmenter.border(count, origin: origin, pitch: pitch, drift: drift, count: n)
+                    let end = min(columns.count, max(0, Int(last.rounded()) + 1))
+                    score += inkBefore[columns.count] - inkBefore[end]
+                    if score < best.score { best = (score, pitch, origin, drift) }
+                    origin += 0.5
                 }
-                // The last border must not cut into the last character: ink left outside the
-                // grid means the pitch or phase is off.
-                let end = min(columns.count, max(0, Int((origin + Double(count) * pitch).rounded()) + 1))
-                score += inkBefore[columns.count] - inkBefore[end]
-                if score < best.score { best = (score, pitch, origin) }
-                origin += 0.5
+                pitch += estimate * 0.001
             }
-            pitch += estimate * 0.001
         }
-        let borders = trackedBorders(columns: columns, origin: best.origin, pitch: best.pitch, count: count,
+        let borders = trackedBorders(columns: columns, origin: best.origin, pitch: best.pitch, drift: best.drift, count: count,
                                      bandHeight: Double(bottom - top))
         var cells: [GlyphCell] = []
         cells.reserveCapacity(count)

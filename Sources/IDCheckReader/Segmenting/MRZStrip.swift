@@ -8,8 +8,8 @@ struct MRZStrip {
     static let characterHeight = 32.0
 
     var image: Image
-    /// Strip pixel → page pixel.
-    var sampling: AffineSampling
+    /// Strip position → page position (pixel units, origin at the top-left corner).
+    var mapping: Homography
     /// Centre of each line in strip rows, top line first.
     var lineCentres: [Double]
     /// Expected start and end of the lines in strip columns (from the locator).
@@ -17,6 +17,12 @@ struct MRZStrip {
     var expectedEnd: Double
 
     /// Cuts `placement` out of `page` along its direction; ``turned()`` gives the other way up.
+    ///
+    /// When the locator measured the lines' slopes, the strip is cut through a homography that
+    /// takes the top and bottom lines to rows of the strip: on a document photographed at an
+    /// angle the lines converge and the characters shrink towards the far end, and the cut
+    /// undoes both, so that every line lies along one row and the pitch is about even again
+    /// (what is left of the pitch's drift, the segmenter measures).
     init(page: Image, placement: MRZPlacement) {
         let k = MRZStrip.characterHeight / placement.characterSize
         let size = placement.characterSize
@@ -25,12 +31,40 @@ struct MRZStrip {
         let vA = (placement.lineCentres.first ?? 0) - 1.3 * size
         let vB = (placement.lineCentres.last ?? 0) + 1.3 * size
         let width = Int(((uB - uA) * k).rounded()), height = Int(((vB - vA) * k).rounded())
-        sampling = AffineSampling(origin: placement.point(u: uA, v: vA),
-                                  xStep: placement.unit * (1 / k), yStep: placement.normal * (1 / k))
+        let origin = placement.point(u: uA, v: vA)
+        let affine = Homography([placement.unit.x / k, placement.normal.x / k, origin.x,
+                                 placement.unit.y / k, placement.normal.y / k, origin.y,
+                                 0, 0, 1])
         lineCentres = placement.lineCentres.map { ($0 - vA) * k }
         expectedStart = margin * k
         expectedEnd = Double(width) - margin * k
-        image = page.warped(width: max(1, width), height: max(1, height), sampling: sampling)
+        mapping = affine
+        if let perspective = MRZStrip.perspective(placement: placement, uA: uA, vA: vA, k: k), let inverse = perspective.inverse {
+            mapping = perspective
+            // Each line's row where the cut puts its middle (the middle line of three lies
+            // half-way between the outer ones only without perspective).
+            let middle = (placement.start + placement.end) / 2
+            lineCentres = placement.lineCentres.map { inverse.apply(placement.point(u: middle, v: $0)).y }
+        }
+        image = page.warped(width: max(1, width), height: max(1, height), mapping: mapping)
+    }
+
+    /// The map that puts the top and bottom lines, as fitted by the locator, on their strip rows
+    /// at both ends of the lines; `nil` when the locator measured no slopes.
+    private static func perspective(placement: MRZPlacement, uA: Double, vA: Double, k: Double) -> Homography? {
+        let slopes = placement.lineSlopes
+        guard slopes.count == placement.lineCentres.count, slopes.count >= 2,
+              let top = placement.lineCentres.first, let bottom = placement.lineCentres.last, bottom > top,
+              let topSlope = slopes.first, let bottomSlope = slopes.last else { return nil }
+        let half = (placement.end - placement.start) / 2
+        let xL = (placement.start - uA) * k, xR = (placement.end - uA) * k
+        let yT = (top - vA) * k, yB = (bottom - vA) * k
+        let from = [Point(x: xL, y: yT), Point(x: xR, y: yT), Point(x: xR, y: yB), Point(x: xL, y: yB)]
+        let to = [placement.point(u: placement.start, v: top - topSlope * half),
+                  placement.point(u: placement.end, v: top + topSlope * half),
+                  placement.point(u: placement.end, v: bottom + bottomSlope * half),
+                  placement.point(u: placement.start, v: bottom - bottomSlope * half)]
+        return Homography.mapping(from, to: to)
     }
 
     /// The same strip turned by 180° (reversing the pixels is far cheaper than cutting again).
@@ -40,8 +74,8 @@ struct MRZStrip {
         if let reversed = Image(width: image.width, height: image.height, format: .gray, pixels: image.pixels.reversed()) {
             copy.image = reversed
         }
-        copy.sampling = AffineSampling(origin: sampling.source(x: width, y: height),
-                                       xStep: sampling.xStep * -1, yStep: sampling.yStep * -1)
+        // (x, y) of the turned strip is (width − x, height − y) of this one.
+        copy.mapping = mapping.after(Homography([-1, 0, width, 0, -1, height, 0, 0, 1]))
         copy.lineCentres = lineCentres.reversed().map { height - $0 }
         copy.expectedStart = width - expectedEnd
         copy.expectedEnd = width - expectedStart
@@ -49,5 +83,5 @@ struct MRZStrip {
     }
 
     /// Page position of a strip position.
-    func pagePoint(x: Double, y: Double) -> Point { sampling.source(x: x, y: y) }
+    func pagePoint(x: Double, y: Double) -> Point { mapping.apply(Point(x: x, y: y)) }
 }
