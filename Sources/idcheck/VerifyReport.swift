@@ -35,6 +35,7 @@ struct VerifyReport: Encodable {
         var similarity: Double
         var residualPixels: Double?
         var zoneSimilarity: [String: Double]
+        var colourDistance: Double?
     }
 
     struct EvidenceEntry: Encodable {
@@ -107,7 +108,8 @@ struct VerifyReport: Encodable {
                            alignment: examination.alignment.map { alignment in
                                AlignmentEntry(aligned: alignment.aligned, similarity: Self.round(alignment.score),
                                               residualPixels: alignment.residualPixels.map(Self.round),
-                                              zoneSimilarity: alignment.zoneSimilarity.mapValues(Self.round))
+                                              zoneSimilarity: alignment.zoneSimilarity.mapValues(Self.round),
+                                              colourDistance: alignment.colourDistance.map { ($0 * 1000).rounded() / 1000 })
                            },
                            sides: examination.sides.map { view in
                                SideEntry(page: view.page, side: view.side, aligned: view.alignment.aligned,

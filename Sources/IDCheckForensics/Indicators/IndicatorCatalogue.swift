@@ -97,7 +97,7 @@ public enum IndicatorCatalogue {
               meaning: "the side is laid out like another model or version of the library (named), not like the model its MRZ identifies",
               check: "layout", forgeryKinds: ["other-model-layout"]),
         Entry(code: .layoutZoneDiffers, severity: .warning,
-              meaning: "a zone of the specimen (background pattern, emblem, printed title, ghost image) is missing or differs from the reference beyond what printing and scanning explain",
+              meaning: "the static print (background pattern, emblem, titles, labels) or the paper and print colours differ from the identified model's reference beyond what printing and scanning explain, and no other model of the library fits better",
               check: "layout", forgeryKinds: ["other-model-layout"]),
         Entry(code: .vizMRZMismatch, severity: .critical,
               meaning: "a field printed in the visual zone (name, document number, dates, sex) disagrees with the MRZ; both values are shown",

@@ -12,8 +12,13 @@ public struct AlignmentQuality: Sendable, Hashable, Codable {
     /// The similarity per kind of static zone (`backgroundPattern`, `staticText`, `emblem`,
     /// `paper` for the rest), 0…1.
     public var zoneSimilarity: [String: Double]
+    /// How far the side's colours (chromaticity of paper and print) are from the reference's;
+    /// `nil` for a grey image.
+    public var colourDistance: Double?
 
-    public init(aligned: Bool, score: Double, residualPixels: Double? = nil, method: String, zoneSimilarity: [String: Double] = [:]) {
+    public init(aligned: Bool, score: Double, residualPixels: Double? = nil, method: String, zoneSimilarity: [String: Double] = [:],
+                colourDistance: Double? = nil) {
+        self.colourDistance = colourDistance
         self.aligned = aligned
         self.score = score
         self.residualPixels = residualPixels

@@ -28,33 +28,50 @@ public struct SideAligner: Sendable {
         public var quality: AlignmentQuality
     }
 
-    /// Aligns `image` with `side` of `specimen`, whose reference image is `reference`, starting
+    /// Aligns `image` with `side` of `specimen` (its reference image from `references`), starting
     /// from `initial` (the MRZ estimate).
-    public func align(_ image: Image, with specimen: Specimen, side: Specimen.Side, reference: Image,
-                      initial: DocumentPlacement) -> Result {
+    /// `nil` when the side has no readable reference image.
+    public func align(_ image: Image, with specimen: Specimen, side: Specimen.Side, references: SpecimenReferences,
+                      initial: DocumentPlacement) -> Result? {
+        align(GreyPage(image), with: specimen, side: side, references: references, initial: initial)
+    }
+
+    func align(_ page: GreyPage, with specimen: Specimen, side: Specimen.Side, references: SpecimenReferences,
+               initial: DocumentPlacement) -> Result? {
         let gridHeight = max(8, Int((Double(gridWidth) / specimen.size.aspectRatio).rounded()))
-        let referenceGrid = StructureGrid(image: reference, placement: Homography([Double(reference.width), 0, 0, 0, Double(reference.height), 0, 0, 0, 1]),
-                                          width: gridWidth, height: gridHeight)
+        guard let referenceGrid = references.grid(of: specimen, side: side, width: gridWidth, height: gridHeight) else { return nil }
         let staticCells = StaticMask(side: side, width: gridWidth, height: gridHeight)
         var placement = initial.homography
         var matches: [(reference: Point, found: Point)] = []
         var residual: Double?
         // Two rounds: the first corrects most of the MRZ estimate's error, the second refines.
         for _ in 0..<2 {
-            let grid = StructureGrid(image: image, placement: placement, width: gridWidth, height: gridHeight)
+            let grid = StructureGrid(page: page, placement: placement, width: gridWidth, height: gridHeight)
             matches = correspondences(grid, referenceGrid, staticCells)
             guard matches.count >= 8, let (correction, rms) = fitCorrection(matches, gridWidth: gridWidth, gridHeight: gridHeight) else { break }
             placement = placement.after(correction)
             residual = rms
         }
-        let grid = StructureGrid(image: image, placement: placement, width: gridWidth, height: gridHeight)
+        let grid = StructureGrid(page: page, placement: placement, width: gridWidth, height: gridHeight)
         let scores = similarity(grid, referenceGrid, staticCells)
         // Residual in image pixels: grid cells times the image's pixels per cell.
         let cell = (placement.apply(Point(x: 0.5 + 1 / Double(gridWidth), y: 0.5)) - placement.apply(Point(x: 0.5, y: 0.5))).length
         let aligned = residual != nil && matches.count >= 8
         let quality = AlignmentQuality(aligned: aligned, score: scores.overall, residualPixels: residual.map { $0 * cell },
-                                       method: aligned ? "mrz+reference" : "mrz", zoneSimilarity: scores.byKind)
+                                       method: aligned ? "mrz+reference" : "mrz", zoneSimilarity: scores.byKind,
+                                       colourDistance: colourDistance(page, placement, specimen, side, references))
         return Result(placement: DocumentPlacement(placement, method: quality.method), quality: quality)
+    }
+
+    /// How far the side's colours are from the reference's (median chromaticity distance over the
+    /// static cells); `nil` for a grey image.
+    private func colourDistance(_ page: GreyPage, _ placement: Homography, _ specimen: Specimen, _ side: Specimen.Side,
+                                _ references: SpecimenReferences) -> Double? {
+        guard page.original.format == .rgb else { return nil }
+        let height = max(4, Int((Double(ChromaticityGrid.width) / specimen.size.aspectRatio).rounded()))
+        guard let reference = references.chromaticity(of: specimen, side: side, height: height) else { return nil }
+        let questioned = ChromaticityGrid(image: page.original, placement: placement, height: height)
+        return questioned.distance(to: reference, mask: StaticMask(side: side, width: ChromaticityGrid.width, height: height))
     }
 
     /// Blocks of the reference found on the questioned grid: reference block centre ↔ where it is.

@@ -19,21 +19,19 @@ public struct SideAlignmentStep: ExaminationStep {
     public func prepare(_ examination: inout Examination) {
         guard let model = examination.model, let side = model.mrzSide, let placement = examination.placement,
               let page = examination.mrzGeometry?.page, examination.pages.indices.contains(page) else { return }
-        guard let reference = references.image(of: model, side: side) else {
+        guard let result = aligner.align(examination.pages[page].image, with: model, side: side, references: references, initial: placement) else {
             examination.alignment = AlignmentQuality(aligned: false, score: 0, method: "mrz (no reference image)")
             return
         }
-        let result = aligner.align(examination.pages[page].image, with: model, side: side, reference: reference, initial: placement)
         examination.alignment = result.quality
         if result.quality.aligned { examination.placement = result.placement }
         examination.sides = [SideView(page: page, side: side.name, placement: examination.placement ?? placement, alignment: result.quality)]
         guard result.quality.aligned else { return }
         // The model's other sides (a card's front) on the other images.
         for other in model.sides where other.name != side.name {
-            guard let otherReference = references.image(of: model, side: other) else { continue }
             var best: (page: Int, result: SideAligner.Result)?
             for index in examination.pages.indices where index != page && !examination.sides.contains(where: { $0.page == index }) {
-                guard let found = finder.find(other, of: model, on: examination.pages[index].image, reference: otherReference,
+                guard let found = finder.find(other, of: model, on: examination.pages[index].image, references: references,
                                               scaleFrom: result.placement) else { continue }
                 if found.quality.score > (best?.result.quality.score ?? -1) { best = (index, found) }
             }

@@ -13,13 +13,15 @@ import IDCheckSpecimens
 public struct SideFinder: Sendable {
     /// Cells across the side's width on the coarse copy.
     var coarseSideWidth = 48.0
+    /// A coarse fit this good is taken without trying the other quarter turns.
+    var confidentScore: Float = 0.35
     public var aligner = SideAligner()
 
     public init() {}
 
     /// `side` of `specimen` on `image`, given the MRZ side's placement on its own image (for the
     /// scale and orientation); `nil` when nothing that looks like the side is found.
-    public func find(_ side: Specimen.Side, of specimen: Specimen, on image: Image, reference: Image,
+    public func find(_ side: Specimen.Side, of specimen: Specimen, on image: Image, references: SpecimenReferences,
                      scaleFrom hint: DocumentPlacement) -> SideAligner.Result? {
         let h = hint.homography
         let centre = h.apply(Point(x: 0.5, y: 0.5))
@@ -31,15 +33,16 @@ public struct SideFinder: Sendable {
         let factor = max(1.0, sideWidthPixels / coarseSideWidth)
         let gridWidth = max(8, Int((Double(image.width) / factor).rounded()))
         let gridHeight = max(8, Int((Double(image.height) / factor).rounded()))
-        let pageGrid = StructureGrid(image: image, placement: Homography([Double(image.width), 0, 0, 0, Double(image.height), 0, 0, 0, 1]),
+        let page = GreyPage(image)
+        let pageGrid = StructureGrid(page: page, placement: Homography([Double(image.width), 0, 0, 0, Double(image.height), 0, 0, 0, 1]),
                                      width: gridWidth, height: gridHeight)
         let referenceGridWidth = 96
         let referenceGridHeight = max(8, Int((Double(referenceGridWidth) / specimen.size.aspectRatio).rounded()))
-        let referenceGrid = StructureGrid(image: reference, placement: Homography([Double(reference.width), 0, 0, 0, Double(reference.height), 0, 0, 0, 1]),
-                                          width: referenceGridWidth, height: referenceGridHeight)
+        guard let referenceGrid = references.grid(of: specimen, side: side, width: referenceGridWidth, height: referenceGridHeight) else { return nil }
         let mask = StaticMask(side: side, width: referenceGridWidth, height: referenceGridHeight)
         var best: (score: Float, placement: Homography)?
-        for quarter in 0..<4 {
+        // The MRZ side's orientation first; the other quarter turns only when it does not fit.
+        for quarter in 0..<4 where (best?.score ?? 0) < confidentScore {
             // The side's axes turned by `quarter` × 90° about its centre, in coarse cells.
             let turned = SideFinder.turn(axisX, axisY, quarter: quarter)
             let ax = turned.0 * (1 / factor), ay = turned.1 * (1 / factor)
@@ -54,9 +57,9 @@ public struct SideFinder: Sendable {
             }
         }
         guard let best, best.score > 0.15 else { return nil }
-        let result = aligner.align(image, with: specimen, side: side, reference: reference,
+        let result = aligner.align(page, with: specimen, side: side, references: references,
                                    initial: DocumentPlacement(best.placement, method: "search"))
-        return result.quality.aligned ? result : nil
+        return result?.quality.aligned == true ? result : nil
     }
 
     /// The axes of a side turned by `quarter` quarter turns clockwise on the image.

@@ -10,6 +10,8 @@ public final class SpecimenReferences: @unchecked Sendable {
     public let library: SpecimenLibrary?
     private let lock = PThreadLock()
     private var images: [String: Image?] = [:]
+    private var grids: [String: StructureGrid] = [:]
+    private var colours: [String: ChromaticityGrid] = [:]
 
     public init(library: SpecimenLibrary?) {
         self.library = library
@@ -22,5 +24,27 @@ public final class SpecimenReferences: @unchecked Sendable {
         let decoded = (try? ImageDecoder().decode(contentsOf: path))?.image.converted(to: .rgb)
         lock.withLock { images[path] = decoded }
         return decoded
+    }
+
+    /// The reference of `side` reduced to its print structure on a `width` × `height` grid.
+    func grid(of specimen: Specimen, side: Specimen.Side, width: Int, height: Int) -> StructureGrid? {
+        let key = "\(specimen.referencePath(of: side))#\(width)x\(height)"
+        if let cached = lock.withLock({ grids[key] }) { return cached }
+        guard let reference = image(of: specimen, side: side) else { return nil }
+        let grid = StructureGrid(image: reference, placement: Homography([Double(reference.width), 0, 0, 0, Double(reference.height), 0, 0, 0, 1]),
+                                 width: width, height: height)
+        lock.withLock { grids[key] = grid }
+        return grid
+    }
+
+    /// The reference of `side`'s colours on the coarse chromaticity grid.
+    func chromaticity(of specimen: Specimen, side: Specimen.Side, height: Int) -> ChromaticityGrid? {
+        let key = "\(specimen.referencePath(of: side))#\(height)"
+        if let cached = lock.withLock({ colours[key] }) { return cached }
+        guard let reference = image(of: specimen, side: side) else { return nil }
+        let grid = ChromaticityGrid(image: reference, placement: Homography([Double(reference.width), 0, 0, 0, Double(reference.height), 0, 0, 0, 1]),
+                                    height: height)
+        lock.withLock { colours[key] = grid }
+        return grid
     }
 }

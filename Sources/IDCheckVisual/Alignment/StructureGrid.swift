@@ -23,6 +23,11 @@ struct StructureGrid: Sendable {
     /// Samples `image` through `placement` (relative side coordinates → image pixels) onto a
     /// `width` × `height` grid covering the whole side.
     init(image: Image, placement: Homography, width: Int, height: Int) {
+        self.init(page: GreyPage(image), placement: placement, width: width, height: height)
+    }
+
+    /// The same from a page already turned grey, whose averaged-down copies are reused.
+    init(page: GreyPage, placement: Homography, width: Int, height: Int) {
         self.width = width
         self.height = height
         // Pixels of the image per grid cell, near the middle of the side.
@@ -31,8 +36,7 @@ struct StructureGrid: Sendable {
         let cell = max(1e-6, (step - centre).length)
         // Average down first, so that fine guilloche lines are averaged, not aliased, when sampled.
         let factor = max(1, Int(cell.rounded(.down)))
-        let grey = image.format == .gray ? image : image.converted(to: .gray)
-        let small = grey.downsampled(by: factor)
+        let small = page.downsampled(by: factor)
         let toSmall = Homography.scale(1 / Double(factor))
         let toRelative = Homography([1 / Double(width), 0, 0, 0, 1 / Double(height), 0, 0, 0, 1])
         let mapping = toSmall.after(placement).after(toRelative)

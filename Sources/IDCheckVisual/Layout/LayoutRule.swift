@@ -1,3 +1,4 @@
+import Foundation
 import IDCheckForensics
 import IDCheckImaging
 import IDCheckSpecimens
@@ -16,6 +17,10 @@ public struct LayoutRule: IndicatorRule {
     public var minimumSimilarity = 0.30
     /// How much better another model's reference must fit to name it.
     public var otherModelMargin = 0.12
+    /// Largest chromaticity distance from the reference's paper and print that scans of genuine
+    /// documents show (measured ≤ 0.002 on rendered scans; 0.010–0.015 for another model's
+    /// paper): beyond it the colours are not the model's.
+    public var maximumColourDistance = 0.008
 
     public init(references: SpecimenReferences) {
         self.references = references
@@ -25,17 +30,22 @@ public struct LayoutRule: IndicatorRule {
         guard let model = examination.model, let side = model.mrzSide, let alignment = examination.alignment,
               let geometry = examination.mrzGeometry, examination.pages.indices.contains(geometry.page),
               references.image(of: model, side: side) != nil else { return [] }
-        if alignment.aligned, alignment.score >= minimumSimilarity { return [] }
-        let image = examination.pages[geometry.page].image
+        if alignment.aligned, alignment.score >= minimumSimilarity {
+            guard let distance = alignment.colourDistance, distance > maximumColourDistance else { return [] }
+            return [Indicator(code: .layoutZoneDiffers, severity: .warning,
+                              message: "the paper and print colours differ from \(model.id)'s specimen (chromaticity distance \(String(format: "%.3f", distance)), genuine scans stay under \(String(format: "%.3f", maximumColourDistance)))",
+                              evidence: Indicator.Evidence(page: geometry.page, region: examination.placement?.outline, field: "colours",
+                                                           expected: model.id, score: distance))]
+        }
+        let page = GreyPage(examination.pages[geometry.page].image)
         let outline = examination.placement?.outline
         var best: (specimen: Specimen, score: Double)?
         for other in candidates(for: model) {
-            guard let otherSide = other.mrzSide, let reference = references.image(of: other, side: otherSide),
-                  let mrzBox = otherSide.zones(of: .mrz).first?.box,
+            guard let otherSide = other.mrzSide, let mrzBox = otherSide.zones(of: .mrz).first?.box,
                   let initial = DocumentPlacement.estimated(mrzLocation: geometry.location, mrzBox: mrzBox,
                                                                    sideAspectRatio: other.size.aspectRatio) else { continue }
-            let result = aligner.align(image, with: other, side: otherSide, reference: reference, initial: initial)
-            guard result.quality.aligned else { continue }
+            guard let result = aligner.align(page, with: other, side: otherSide, references: references, initial: initial),
+                  result.quality.aligned else { continue }
             if result.quality.score > (best?.score ?? -1) { best = (other, result.quality.score) }
         }
         if let best, best.score >= minimumSimilarity, best.score >= alignment.score + otherModelMargin {
