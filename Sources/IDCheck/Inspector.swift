@@ -87,7 +87,11 @@ public struct Inspector: Sendable {
         for rule in rules { indicators += rule.evaluate(examination) }
         indicators = DeviationPolicy.apply(identification.model, to: indicators)
         var notChecked = Report.beyondVisibleLight
-        if !rules.contains(where: \.comparesVisualFeatures) { notChecked.append(Report.visualComparisonNotRun) }
+        if !rules.contains(where: \.comparesVisualFeatures) {
+            notChecked.append(Report.visualComparisonNotRun)
+        } else if identification.model == nil {
+            notChecked.append(Report.specimenComparisonImpossible)
+        }
         let report = Report(indicators: indicators, identification: identification, notChecked: notChecked,
                             provenance: provenance())
         return Inspection(report: report, examination: examination, readings: readings)

@@ -1,7 +1,7 @@
 import IDCheck
 
-/// The annotated image of `--annotate`: the identified model's zones (blue, placed from the
-/// MRZ), the MRZ (green when valid, red when not), and every indicator's region in its
+/// The annotated image of `--annotate`: the identified model's zones (blue, where the alignment
+/// with the specimen put each side), the MRZ (green when valid, red when not), and every indicator's region in its
 /// severity's colour (red critical, orange warning, grey info) numbered as in the text report.
 enum VerifyAnnotation {
     static func colour(_ severity: Indicator.Severity) -> Colour {
@@ -17,10 +17,12 @@ enum VerifyAnnotation {
         let report = redact ? inspection.report.redacted() : inspection.report
         var canvas = (redact ? VerifyRedaction.mask(image, page: page, inspection: inspection) : image).converted(to: .rgb)
         let scale = max(1, Double(max(image.width, image.height)) / 1000)
-        if let placement = examination.placement, let side = examination.model?.mrzSide, examination.mrzGeometry?.page == page {
-            canvas.stroke(polygon: placement.outline, colour: .blue, lineWidth: 2 * scale, alpha: 0.7)
+        // Every side of the model found on this image (a card's front has no MRZ of its own).
+        for view in examination.sides where view.page == page {
+            guard let side = examination.model?.sides.first(where: { $0.name == view.side }) else { continue }
+            canvas.stroke(polygon: view.placement.outline, colour: .blue, lineWidth: 2 * scale, alpha: 0.7)
             for zone in side.zones where zone.kind != .mrz {
-                canvas.stroke(polygon: placement.region(of: zone.box), colour: .blue, lineWidth: scale, alpha: 0.5)
+                canvas.stroke(polygon: view.placement.region(of: zone.box), colour: .blue, lineWidth: scale, alpha: 0.5)
             }
         }
         if let geometry = examination.mrzGeometry, geometry.page == page {

@@ -76,10 +76,11 @@ enum VerifyHTML {
         }
         let examination = inspection.examination
         let stroke = max(1.5, Double(max(width, height)) / 600)
-        if let placement = examination.placement, let side = examination.model?.mrzSide, examination.mrzGeometry?.page == index {
-            svg += "<polygon class=\"zone\" stroke-width=\"\(stroke)\" points=\"\(points(placement.outline))\"/>"
+        for view in examination.sides where view.page == index {
+            guard let side = examination.model?.sides.first(where: { $0.name == view.side }) else { continue }
+            svg += "<polygon class=\"zone\" stroke-width=\"\(stroke)\" points=\"\(points(view.placement.outline))\"><title>\(HTML.escape(view.side))</title></polygon>"
             for zone in side.zones {
-                svg += "<polygon class=\"zone\" stroke-width=\"\(stroke / 2)\" points=\"\(points(placement.region(of: zone.box)))\"><title>\(HTML.escape(zone.id))</title></polygon>"
+                svg += "<polygon class=\"zone\" stroke-width=\"\(stroke / 2)\" points=\"\(points(view.placement.region(of: zone.box)))\"><title>\(HTML.escape(zone.id))</title></polygon>"
             }
         }
         if let geometry = examination.mrzGeometry, geometry.page == index {

@@ -1,8 +1,9 @@
 import IDCheck
 
 /// What `--redact` hides on the images of a report: the MRZ's personal characters, and the
-/// personal zones of the identified model (fields, photo, ghost image, signature). Without a
-/// model the rest of the page cannot be located, so everything but the MRZ is greyed out.
+/// personal zones of the identified model (fields, photo, ghost image, signature) on every side
+/// found. Where no side of a model could be located on an image, everything but the MRZ is
+/// greyed out.
 enum VerifyRedaction {
     static let personalZoneKinds: Set<Specimen.Zone.Kind> = [.photo, .ghostImage, .signature]
     static let personalFields: Set<Specimen.PrintedField> = [
@@ -13,7 +14,14 @@ enum VerifyRedaction {
         let examination = inspection.examination
         let geometry = examination.mrzGeometry
         var canvas = image
-        if let placement = examination.placement, let side = examination.model?.mrzSide, geometry?.page == page {
+        // The side of the model aligned on this image (MRZ side or a card's front), if any.
+        let view = examination.sides.first { $0.page == page && $0.alignment.aligned }
+            ?? examination.sides.first { $0.page == page && geometry?.page == page }
+        if let view, let side = examination.model?.sides.first(where: { $0.name == view.side }) {
+            for zone in side.zones where personalZoneKinds.contains(zone.kind) || zone.field.map(personalFields.contains) == true {
+                canvas.fill(polygon: view.placement.region(of: zone.box), colour: Colour(gray: 200))
+            }
+        } else if let placement = examination.placement, let side = examination.model?.mrzSide, geometry?.page == page {
             for zone in side.zones where personalZoneKinds.contains(zone.kind) || zone.field.map(personalFields.contains) == true {
                 canvas.fill(polygon: placement.region(of: zone.box), colour: Colour(gray: 200))
             }
