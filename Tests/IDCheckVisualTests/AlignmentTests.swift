@@ -56,4 +56,27 @@ struct AlignmentTests {
         #expect(indicator.evidence.observed == "UTO-P-2014")
         #expect(indicator.evidence.expected == inspection.examination.model?.id)
     }
+
+    @Test("an MRZ on a plain sheet cannot be aligned with the model's layout: an indicator, not a crash")
+    func plainSheetIsNotAligned() throws {
+        let document = try VisualFixtures.render(model: "UTO-P-2014", seed: 45, conditions: .ordinary, library: library)
+        // Keep the MRZ (with a margin), blank everything else: the model's print is gone.
+        let page = document.images[0]
+        let mrz = try #require(document.labels[0].mrz).polygon
+        let xs = mrz.map(\.x), ys = mrz.map(\.y)
+        let margin = (ys.max() ?? 0) - (ys.min() ?? 0)
+        var sheet = Image(width: page.width, height: page.height, format: page.format, fill: 250)
+        for y in max(0, Int((ys.min() ?? 0) - margin))..<min(page.height, Int((ys.max() ?? 0) + margin)) {
+            for x in max(0, Int((xs.min() ?? 0) - margin))..<min(page.width, Int((xs.max() ?? 0) + margin)) {
+                if let colour = page[x, y] { sheet.setPixel(x: x, y: y, to: colour) }
+            }
+        }
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+            .inspect([Examination.Page(image: sheet, label: "sheet")])
+        #expect(inspection.examination.model?.id == "UTO-P-2014")
+        let codes = Set(inspection.report.indicators.map(\.code))
+        #expect(codes.contains(.layoutNotAligned) || codes.contains(.layoutZoneDiffers), "\(codes)")
+        #expect(!codes.contains(.layoutOtherModel))
+        #expect(inspection.report.verdict != .consistent)
+    }
 }
