@@ -18,5 +18,7 @@ public struct VisualChecks: Sendable {
         self.references = references
         steps = [SideAlignmentStep(references: references)]
         rules = [LayoutRule(references: references)]
+        steps.append(VisualZoneStep())
+        rules.append(VisualZoneRule())
     }
 }

@@ -1,0 +1,215 @@
+import IDCheckMRZ
+import IDCheckSpecimens
+
+/// Compares one printed field with what the MRZ says it must show: cuts it out, finds its
+/// baseline and size, reads it against the expected text's graph, and decides.
+///
+/// Decisions lean towards silence: a field is said to disagree only when the print is read
+/// clearly and another text explains it clearly better than the expected one; when neither is
+/// clear the field is unverified, never a mismatch.
+struct FieldVerifier {
+    /// What was found for one field.
+    struct Check: Sendable {
+        enum Outcome: Sendable, Equatable { case agrees, disagrees, unverified }
+        var outcome: Outcome
+        /// The expected print, in the model's format.
+        var expected: String
+        /// What the print was read as, when it could be.
+        var observed: String?
+        /// How well the print fits the expected text, 0…1.
+        var score: Double
+        /// The date printed in full (four-digit year), for date fields read with confidence.
+        var printedDate: MRZ.CalendarDate?
+    }
+
+    /// Mean glyph cost under which a name's best spelling is taken as printed.
+    static let nameAgrees: Float = 0.08
+    /// Mean glyph cost under which a spelling is taken without trying the other scripts.
+    static let nameClearlyPrinted: Float = 0.03
+    /// Mean glyph cost over which no spelling of the MRZ's name is printed.
+    static let nameDisagrees: Float = 0.15
+    /// How much better (summed glyph costs) another reading must explain a number or date than
+    /// the expected text before the print is said to differ.
+    static let readingMargin: Float = 0.02
+    /// Mean glyph cost of a reading clear enough to be reported.
+    static let readable: Float = 0.06
+    /// Mean glyph cost under which the expected text is taken as printed.
+    static let textAgrees: Float = 0.06
+    /// Lowest cost gap between the best and second-best character of a date of issue's digit
+    /// for the date to be trusted (other rules read it).
+    static let issueDateMargin: Float = 0.04
+
+    let side: AlignedSide
+    let size: Specimen.PhysicalSize
+    let glyphs: PrintGlyphs
+
+    /// Checks `zone` against `expectation`; `nil` when the field cannot be cut or measured.
+    func check(_ zone: Specimen.Zone, expectation: ExpectedPrint) -> Check? {
+        guard let patch = FieldPatch(side: side, zone: zone, size: size) else { return nil }
+        let display = Self.display(expectation)
+        if expectation == .empty {
+            let band = Int(patch.expectedBaseline)
+            let ink = patch.hasInk ? patch.inkSum(x0: Int(patch.boxLeft), x1: Int(patch.boxRight), y0: band - Int(PrintGlyphs.emSize * 0.8), y1: band) : 0
+            let glyphsWorth = ink / glyphs.typicalInk
+            return Check(outcome: glyphsWorth > 2.5 ? .disagrees : .agrees, expected: "", observed: nil,
+                         score: Double(max(0, 1 - glyphsWorth / 5)))
+        }
+        guard patch.hasInk, let line = PrintedLineMatcher.measureBaseline(patch, capHeight: glyphs.capHeight, smallest: expectation.isName ? 0.48 : 0.9) else {
+            return Check(outcome: .unverified, expected: display, observed: nil, score: 0)
+        }
+        // A name too long for its box is set smaller until it fits (and so reaches the box's
+        // right end): cut again at the measured size, and try a little either side of it, since
+        // the cap height measured to the pixel gives the size only to a few percent.
+        if case .name(let name, let truncatable) = expectation, line.capHeight / glyphs.capHeight < 0.92,
+           patch.inkSum(x0: Int(patch.boxLeft + 0.85 * patch.boxWidth), x1: Int(patch.boxRight), y0: 0, y1: patch.height) > 0.3 * glyphs.typicalInk {
+            let measured = line.capHeight / glyphs.capHeight
+            var best: Check?
+            for factor in [1.0, 0.96, 1.04, 0.92, 1.08] {
+                guard let smaller = FieldPatch(side: side, zone: zone, size: size, scale: measured * factor),
+                      let found = PrintedLineMatcher.measureBaseline(smaller, capHeight: glyphs.capHeight, smallest: 0.9) else { continue }
+                let matcher = PrintedLineMatcher(patch: smaller, glyphs: glyphs, baseline: found.baseline)
+                guard let check = checkName(name, truncatable: truncatable, matcher: matcher, display: display) else { continue }
+                if best == nil || check.score > best!.score { best = check }
+                if check.outcome == .agrees { break }
+            }
+            return best
+        }
+        let matcher = PrintedLineMatcher(patch: patch, glyphs: glyphs, baseline: line.baseline)
+        switch expectation {
+        case .name(let name, let truncatable):
+            return checkName(name, truncatable: truncatable, matcher: matcher, display: display)
+        case .text(let text):
+            let sex = zone.field == .sex
+            return checkText(candidates: [text], slots: ExpectedPrint.slots(for: text, sex: sex), matcher: matcher, display: display)
+        case .date(let format, let year, let month, let day):
+            let candidates = Self.centuries(format).map { PrintedDate.format(year: $0 + year, month: month, day: day, as: format) }
+            var result = checkText(candidates: candidates, slots: ExpectedPrint.dateSlots(format: format), matcher: matcher, display: display)
+            if result?.outcome == .agrees, format.contains("yyyy"), let month, let day, let chosen = result?.expected,
+               let full = Int(chosen.filter(\.isNumber).suffix(4)), let date = Self.fullDate(chosenYear: full, format: format, month: month, day: day) {
+                result?.printedDate = date
+            }
+            return result
+        case .unknownDate(let format):
+            return readDate(format: format, matcher: matcher)
+        case .empty:
+            return nil
+        }
+    }
+
+    // MARK: Names
+
+    private func checkName(_ name: String, truncatable: Bool, matcher: PrintedLineMatcher, display: String) -> Check? {
+        let start = matcher.patch.boxLeft
+        var best = matcher.read(NameSpellings.graph(for: name, script: nil), startPen: start, beamWidth: 3, leftoverCounts: !truncatable)
+        if (best?.meanCost ?? .infinity) > Self.nameClearlyPrinted {
+            for script in NameSpellings.Script.allCases {
+                guard let reading = matcher.read(NameSpellings.graph(for: name, script: script), startPen: start, beamWidth: 6,
+                                                 leftoverCounts: !truncatable) else { continue }
+                if reading.meanCost < best?.meanCost ?? .infinity { best = reading }
+                if reading.meanCost <= Self.nameClearlyPrinted { break }
+            }
+        }
+        guard let best else { return Check(outcome: .unverified, expected: display, observed: nil, score: 0) }
+        let cost = best.meanCost
+        let outcome: Check.Outcome = cost <= Self.nameAgrees ? .agrees : cost >= Self.nameDisagrees ? .disagrees : .unverified
+        let printed = best.steps.map { String(String.UnicodeScalarView($0.placements.map(\.scalar))) }.joined()
+        return Check(outcome: outcome, expected: display, observed: outcome == .agrees ? printed : nil, score: Double(max(0, 1 - cost)))
+    }
+
+    // MARK: Numbers, codes, dates
+
+    /// Reads the print over `slots` and compares it with the closest of `candidates`.
+    private func checkText(candidates: [String], slots: [[String]], matcher: PrintedLineMatcher, display: String) -> Check? {
+        let start = matcher.patch.boxLeft
+        guard let reading = matcher.read(LineGraph(slots: slots), startPen: start, beamWidth: 4) else {
+            return Check(outcome: .unverified, expected: display, observed: nil, score: 0)
+        }
+        let read = reading.text
+        let candidate = candidates.min { Self.differences(read, $0) < Self.differences(read, $1) } ?? display
+        guard let expected = matcher.read(LineGraph(slots: Self.tokens(candidate, like: slots)), startPen: start, beamWidth: 2) else {
+            return Check(outcome: .unverified, expected: candidate, observed: read, score: 0)
+        }
+        let score = Double(max(0, 1 - expected.meanCost))
+        let margin = expected.cost - reading.cost
+        if read == candidate {
+            return Check(outcome: .agrees, expected: candidate, observed: read, score: score)
+        }
+        if margin >= Self.readingMargin, reading.meanCost <= Self.readable {
+            return Check(outcome: .disagrees, expected: candidate, observed: read, score: score)
+        }
+        let outcome: Check.Outcome = expected.meanCost <= Self.textAgrees ? .agrees : .unverified
+        return Check(outcome: outcome, expected: candidate, observed: outcome == .agrees ? candidate : nil, score: score)
+    }
+
+    /// A date the MRZ does not carry, read digit by digit; trusted only when every digit and
+    /// the month stand out from the other characters they could be.
+    private func readDate(format: String, matcher: PrintedLineMatcher) -> Check? {
+        let slots = ExpectedPrint.dateSlots(format: format)
+        let graph = LineGraph(slots: slots)
+        guard let reading = matcher.read(graph, startPen: matcher.patch.boxLeft, beamWidth: 4) else { return nil }
+        var confident = reading.meanCost <= Self.readable
+        var previous: Unicode.Scalar?
+        for step in reading.steps {
+            defer { previous = step.placements.last?.scalar ?? previous }
+            guard confident, graph.edges[step.from].count > 1 else { continue }
+            let costs = matcher.alternatives(at: step, in: graph, previous: previous).map(\.cost).sorted()
+            if costs.count > 1, costs[1] - costs[0] < Self.issueDateMargin { confident = false }
+        }
+        let date = confident ? Self.parse(reading.text, format: format) : nil
+        return Check(outcome: .unverified, expected: "", observed: reading.text, score: Double(max(0, 1 - reading.meanCost)), printedDate: date)
+    }
+
+    // MARK: Helpers
+
+    /// The candidate text split like `slots` (a month name is one slot).
+    static func tokens(_ text: String, like slots: [[String]]) -> [[String]] {
+        var result: [[String]] = []
+        var rest = Substring(text)
+        for slot in slots {
+            let length = slot.first?.count ?? 1
+            result.append([String(rest.prefix(length))])
+            rest = rest.dropFirst(length)
+        }
+        if !rest.isEmpty { result.append([String(rest)]) }
+        return result
+    }
+
+    static func differences(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        return zip(x, y).filter { $0 != $1 }.count + abs(x.count - y.count)
+    }
+
+    static func centuries(_ format: String) -> [Int] { format.contains("yyyy") ? [1900, 2000] : [0] }
+
+    static func fullDate(chosenYear: Int, format: String, month: Int, day: Int) -> MRZ.CalendarDate? {
+        MRZ.CalendarDate(year: chosenYear, month: month, day: day)
+    }
+
+    /// A date printed in `format` with a four-digit year, parsed; `nil` when incomplete or impossible.
+    static func parse(_ text: String, format: String) -> MRZ.CalendarDate? {
+        guard format.contains("yyyy") else { return nil }
+        var year: Int?, month: Int?, day: Int?
+        var rest = Substring(text), pattern = Substring(format)
+        while !pattern.isEmpty {
+            if pattern.hasPrefix("yyyy") { year = Int(rest.prefix(4)); rest = rest.dropFirst(4); pattern = pattern.dropFirst(4) }
+            else if pattern.hasPrefix("MMM") {
+                month = PrintedDate.months.firstIndex(of: String(rest.prefix(3))).map { $0 + 1 }
+                rest = rest.dropFirst(3); pattern = pattern.dropFirst(3)
+            } else if pattern.hasPrefix("MM") { month = Int(rest.prefix(2)); rest = rest.dropFirst(2); pattern = pattern.dropFirst(2) }
+            else if pattern.hasPrefix("dd") { day = Int(rest.prefix(2)); rest = rest.dropFirst(2); pattern = pattern.dropFirst(2) }
+            else { rest = rest.dropFirst(); pattern = pattern.dropFirst() }
+        }
+        guard let year, let month, let day else { return nil }
+        return MRZ.CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The expected print for people (evidence): the MRZ's value in the field's format.
+    static func display(_ expectation: ExpectedPrint) -> String {
+        switch expectation {
+        case .name(let name, _): name
+        case .text(let text): text
+        case .date(let format, let year, let month, let day): PrintedDate.format(year: year, month: month, day: day, as: format.replacingOccurrences(of: "yyyy", with: "yy"))
+        case .unknownDate, .empty: ""
+        }
+    }
+}

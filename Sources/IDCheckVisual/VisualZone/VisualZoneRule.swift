@@ -1,0 +1,35 @@
+import IDCheckForensics
+
+/// Raises `viz.mrz-mismatch` for every printed field the visual-zone step found disagreeing
+/// with the MRZ: the forger changed the print, or changed the MRZ and recomputed its check digits.
+public struct VisualZoneRule: IndicatorRule {
+    public let name = "visual-zone"
+    public var comparesVisualFeatures: Bool { true }
+
+    public init() {}
+
+    public func evaluate(_ examination: Examination) -> [Indicator] {
+        examination.printedFields.values.filter { !$0.agrees }.sorted { $0.zone < $1.zone }.map { reading in
+            Indicator(code: .vizMRZMismatch,
+                      message: "The printed \(Self.words(reading.field.rawValue)) disagrees with the MRZ.",
+                      evidence: Indicator.Evidence(page: examination.mrzGeometry?.page, region: reading.region,
+                                                   field: reading.field.rawValue, expected: reading.expected,
+                                                   observed: reading.observed, score: reading.score, personal: true))
+        }
+    }
+
+    static func words(_ field: String) -> String {
+        switch field {
+        case "surname": "surname"
+        case "givenNames": "given names"
+        case "documentNumber": "document number"
+        case "birthDate": "date of birth"
+        case "expiryDate": "date of expiry"
+        case "issueDate": "date of issue"
+        case "documentCode": "document code"
+        case "issuingState": "issuing state"
+        case "personalNumber": "personal number"
+        default: field
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import IDCheck
+import IDCheckRender
+import IDCheckVisual
+import Testing
+
+/// The visual zone compared with the MRZ on rendered documents: a genuine page agrees field by
+/// field (diacritics against ICAO transliteration included) and gives its dates in full; a
+/// changed print, or an MRZ changed with its check digits recomputed, is named field by field.
+@Suite("Visual zone against the MRZ")
+struct VisualZoneTests {
+    @Test("a genuine passport page agrees with its MRZ and gives its dates with four-digit years")
+    func genuineAgrees() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        // Seed 42: ŻUŁAWSKA / SØREN, which the MRZ writes ZULAWSKA / SOEREN.
+        let document = try VisualFixtures.render(model: "UTO-P-2020", seed: 42, conditions: .ordinary, library: library)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        let examination = inspection.examination
+        let fields = examination.printedFields
+        for field in [Specimen.PrintedField.surname, .givenNames, .documentNumber, .birthDate, .expiryDate, .sex, .nationality] {
+            let reading = try #require(fields[field], "\(field) was not verified")
+            #expect(reading.agrees, "\(field): expected \(reading.expected), read \(reading.observed ?? "-")")
+        }
+        #expect(!inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
+        let data = try #require(document.labels.first?.data)
+        #expect(examination.printedDates[.birthDate] == data.birthDate.calendarDate)
+        #expect(examination.printedDates[.expiryDate] == data.expiryDate.calendarDate)
+        #expect(examination.printedDates[.issueDate] == data.issueDate.calendarDate)
+    }
+
+    @Test("one digit of the printed number changed is named, with both values")
+    func changedPrintIsNamed() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-P-2020", seed: 53, forge: .kind(.vizMRZMismatch), conditions: .ordinary,
+                                                 library: library)
+        let forgedZones = try #require(document.labels.first?.forgery?.zones)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        let mismatches = inspection.report.indicators.filter { $0.code == .vizMRZMismatch }
+        #expect(!mismatches.isEmpty)
+        for indicator in mismatches {
+            #expect(forgedZones.contains(indicator.evidence.field ?? "-"), "named \(indicator.evidence.field ?? "-"), forged \(forgedZones)")
+            #expect(indicator.severity == .critical)
+            #expect(indicator.evidence.personal)
+            #expect(indicator.evidence.region?.count == 4)
+            #expect(indicator.evidence.expected != nil && indicator.evidence.observed != nil
+                    && indicator.evidence.expected != indicator.evidence.observed)
+        }
+    }
+
+    @Test("an MRZ date changed with its check digits recomputed disagrees with the print")
+    func recomputedCheckDigitsAreCaught() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-P-2020", seed: 51, forge: .kind(.mrzAlteredCheckDigitRecomputed),
+                                                 conditions: .ordinary, library: library)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        #expect(inspection.examination.zone?.isValid == true)
+        let fields = inspection.report.indicators.filter { $0.code == .vizMRZMismatch }.compactMap(\.evidence.field)
+        let details = document.labels.first?.forgery?.details.joined() ?? ""
+        let words = ["birthDate": "MRZ birth date", "expiryDate": "MRZ expiry date", "documentNumber": "MRZ document number"]
+        #expect(!fields.isEmpty)
+        for field in fields { #expect(details.contains(words[field] ?? "?"), "named \(field): \(details)") }
+    }
+}
