@@ -17,9 +17,11 @@ public struct PrintedFieldReading: Sendable, Hashable {
     public var score: Double
     /// Where the field is on the image: 4 corners clockwise from the top-left, pixels.
     public var region: [Point]
+    /// Which image of the document the region is on (a card's front is another image than its MRZ).
+    public var page: Int?
 
     public init(field: Specimen.PrintedField, zone: String, expected: String, observed: String?, agrees: Bool,
-                score: Double, region: [Point]) {
+                score: Double, region: [Point], page: Int? = nil) {
         self.field = field
         self.zone = zone
         self.expected = expected
@@ -27,5 +29,6 @@ public struct PrintedFieldReading: Sendable, Hashable {
         self.agrees = agrees
         self.score = score
         self.region = region
+        self.page = page
     }
 }

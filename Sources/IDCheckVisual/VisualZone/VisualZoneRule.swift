@@ -12,7 +12,7 @@ public struct VisualZoneRule: IndicatorRule {
         examination.printedFields.values.filter { !$0.agrees }.sorted { $0.zone < $1.zone }.map { reading in
             Indicator(code: .vizMRZMismatch,
                       message: "The printed \(Self.words(reading.field.rawValue)) disagrees with the MRZ.",
-                      evidence: Indicator.Evidence(page: examination.mrzGeometry?.page, region: reading.region,
+                      evidence: Indicator.Evidence(page: reading.page ?? examination.mrzGeometry?.page, region: reading.region,
                                                    field: reading.field.rawValue, expected: reading.expected,
                                                    observed: reading.observed, score: reading.score, personal: true))
         }

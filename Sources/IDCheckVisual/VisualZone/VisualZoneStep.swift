@@ -2,29 +2,48 @@ import IDCheckForensics
 import IDCheckMRZ
 import IDCheckSpecimens
 
-/// Reads the visual zone of the MRZ's side against the MRZ: for every printed field the MRZ
-/// also carries (names, number, dates, sex, nationality, codes) whether the print agrees, and
-/// the dates printed in full (four-digit years, the date of issue), for the rules to judge.
+/// Reads the visual zone against the MRZ: for every printed field the MRZ also carries (names,
+/// number, dates, sex, nationality, codes) whether the print agrees, and the dates printed in
+/// full (four-digit years, the date of issue), for the rules to judge. It looks at the MRZ's side
+/// and at every other side of the model the alignment found on the document's images (a card's
+/// front, where its names are).
 ///
-/// Fields it cannot tell about (too faint, a spelling it cannot follow, no identified model or
-/// alignment) are left out of ``Examination/printedFields``: unverified, never a mismatch.
+/// Fields it cannot tell about (too faint, a spelling it cannot follow, a side not found) are
+/// left out of ``Examination/printedFields``: unverified, never a mismatch.
 public struct VisualZoneStep: ExaminationStep {
     public let name = "visual-zone"
 
     public init() {}
 
     public func prepare(_ examination: inout Examination) {
-        guard let model = examination.model, let side = model.mrzSide, var placement = examination.placement,
-              examination.alignment?.aligned ?? true, let zone = examination.zone, let geometry = examination.mrzGeometry,
-              examination.pages.indices.contains(geometry.page) else { return }
-        let page = geometry.page
-        // The outline-based estimate is refined on the MRZ's characters; a placement an
-        // alignment step fitted on the whole side is kept.
-        if placement.method == "mrz-estimate", let mrzBox = side.zones(of: .mrz).first?.box,
-           let fitted = MRZAnchoredPlacement.fit(geometry: geometry, lines: zone.lines, mrzBox: mrzBox, size: model.size) {
-            placement = fitted
+        guard let model = examination.model, let mrzSide = model.mrzSide, let zone = examination.zone,
+              let geometry = examination.mrzGeometry, examination.pages.indices.contains(geometry.page) else { return }
+        var views: [(side: Specimen.Side, page: Int, placement: DocumentPlacement)] = []
+        // The MRZ's side: the alignment's placement when it aligned the whole side; otherwise
+        // one fitted on the MRZ's characters, far closer than the outline's estimate.
+        var placement = examination.alignment?.aligned == true ? examination.placement : nil
+        if placement == nil, let mrzBox = mrzSide.zones(of: .mrz).first?.box {
+            placement = MRZAnchoredPlacement.fit(geometry: geometry, lines: zone.lines, mrzBox: mrzBox, size: model.size)
         }
-        let aligned = AlignedSide(image: examination.pages[page].image, placement: placement)
+        if let placement = placement ?? examination.placement { views.append((mrzSide, geometry.page, placement)) }
+        for view in examination.sides where view.side != mrzSide.name && view.alignment.aligned {
+            if let side = model.side(view.side), examination.pages.indices.contains(view.page) { views.append((side, view.page, view.placement)) }
+        }
+        for view in views {
+            let (readings, dates) = read(view.side, of: model, on: examination.pages[view.page], page: view.page,
+                                         placement: view.placement, zone: zone)
+            // Nothing agreeing at all on a side means it is not where the placement says (or
+            // not this model): disagreements would be about the placement, not the print.
+            guard readings.values.contains(where: \.agrees) else { continue }
+            examination.printedFields.merge(readings) { old, _ in old }
+            examination.printedDates.merge(dates) { old, _ in old }
+        }
+    }
+
+    /// The field zones of `side` compared with the MRZ `zone`.
+    private func read(_ side: Specimen.Side, of model: Specimen, on image: Examination.Page, page: Int, placement: DocumentPlacement,
+                      zone: MRZ.Zone) -> ([Specimen.PrintedField: PrintedFieldReading], [Specimen.PrintedField: MRZ.CalendarDate]) {
+        let aligned = AlignedSide(image: image.image, placement: placement)
         var readings: [Specimen.PrintedField: PrintedFieldReading] = [:]
         var dates: [Specimen.PrintedField: MRZ.CalendarDate] = [:]
         var verifiers: [String: FieldVerifier] = [:]
@@ -39,12 +58,8 @@ public struct VisualZoneStep: ExaminationStep {
             guard check.outcome != .unverified else { continue }
             readings[field] = PrintedFieldReading(field: field, zone: fieldZone.id, expected: check.expected, observed: check.observed,
                                                   agrees: check.outcome == .agrees, score: check.score,
-                                                  region: placement.region(of: fieldZone.box))
+                                                  region: placement.region(of: fieldZone.box), page: page)
         }
-        // Nothing agreeing at all means the side was not found where the placement says (or is
-        // not this model): the disagreements would be about the placement, not the print.
-        guard readings.values.contains(where: \.agrees) else { return }
-        examination.printedFields.merge(readings) { _, new in new }
-        examination.printedDates.merge(dates) { _, new in new }
+        return (readings, dates)
     }
 }
