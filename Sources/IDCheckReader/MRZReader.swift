@@ -15,6 +15,12 @@ public struct MRZReader: Sendable {
     public var locatingResolution: Int = 700
     /// A reading whose characters look less like OCR-B than this on average is not an MRZ.
     public var minimumShapeScore: Double = 0.63
+    /// Ends of the first line that look less like OCR-B than this either way up are not an MRZ.
+    public var minimumEndScore: Double = 0.55
+    /// Share of the characters that must read with confidence above 0.45.
+    public var minimumConfidentShare: Double = 0.8
+    /// Largest ratio of the character heights of an MRZ's lines that the locator accepts.
+    public var maximumLineSizeRatio: Double = 1.45
 
     public init(classifier: GlyphClassifier = .ocrB, referenceDate: MRZ.CalendarDate = .today,
                 correction: MRZ.CorrectionOptions = MRZ.CorrectionOptions()) {
@@ -43,7 +49,7 @@ public struct MRZReader: Sendable {
         let grey = image.format == .gray ? image : image.converted(to: .gray)
         guard grey.width >= 16, grey.height >= 16 else { return [] }
         var factor = locatingFactor(width: grey.width, height: grey.height)
-        let locator = MRZLocator()
+        let locator = MRZLocator(maximumLineSizeRatio: maximumLineSizeRatio)
         var readings: [MRZReading] = []
         // Halvings of the page, made as needed and kept for a second look at a finer level.
         var pyramid: [Image] = [grey]
@@ -96,7 +102,7 @@ public struct MRZReader: Sendable {
         let turnedScore = endScore(turned, length: lineLengths[0][0])
         timings.recognise += clock() - start
         // Text that is not OCR-B reads badly either way up: not an MRZ.
-        guard max(uprightScore, turnedScore) > 0.55 else { return nil }
+        guard max(uprightScore, turnedScore) > minimumEndScore else { return nil }
         let directions = uprightScore >= turnedScore ? [(upright, false), (turned, true)] : [(turned, true), (upright, false)]
 
         var best: (reading: MRZReading, rank: Double)?
@@ -123,7 +129,7 @@ public struct MRZReader: Sendable {
         // Reject blocks of text that merely look like an MRZ: most characters must read well.
         let characters = best.reading.characters.joined()
         let confident = characters.filter { $0.confidence > 0.45 }.count
-        guard Double(confident) >= 0.8 * Double(characters.count) else { return nil }
+        guard Double(confident) >= minimumConfidentShare * Double(characters.count) else { return nil }
         return best.reading
     }
 

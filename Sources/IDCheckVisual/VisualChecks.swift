@@ -20,5 +20,7 @@ public struct VisualChecks: Sendable {
         rules = [LayoutRule(references: references)]
         steps.append(VisualZoneStep())
         rules.append(VisualZoneRule())
+        steps.append(MRZLookalikeStep())
+        rules.append(MRZFontRule())
     }
 }

@@ -28,6 +28,10 @@ public struct Examination: Sendable {
     public var mrzGeometry: MRZGeometry?
     /// MRZs found on other images of the same document (which must agree with ``zone``).
     public var otherZones: [(page: Int, zone: MRZ.Zone)]
+    /// A zone laid out like an MRZ that the reader turned down because its characters do not look
+    /// like OCR-B (found by a lenient second look when no MRZ was read): its characters' boxes and
+    /// the text as recognised, for the MRZ font check.
+    public var rejectedMRZ: (geometry: MRZGeometry, lines: [String])?
     public var identification: ModelIdentification
     /// Where the identified model's side with the MRZ lies on the MRZ's image.
     public var placement: DocumentPlacement?

@@ -30,6 +30,10 @@ struct MRZPlacement: Sendable {
 /// Finds MRZ-like blocks on a page: two or three long, parallel, evenly pitched lines of
 /// characters of one height. Works on a downsampled copy; any rotation, skew and scale.
 struct MRZLocator: Sendable {
+    /// Largest ratio of the character heights of two lines of one MRZ. A line of many fillers
+    /// measures lower than one of capitals; in OCR-B by less than this.
+    var maximumLineSizeRatio = 1.45
+
     /// Text lines (of any orientation) found on the page, in the page's frame.
     struct TextLine {
         var centre: Double        // v
@@ -266,7 +270,7 @@ struct MRZLocator: Sendable {
         func fits(_ a: TextLine, _ b: TextLine) -> Bool {
             let size = (a.size + b.size) / 2
             let gap = b.centre - a.centre
-            return max(a.size, b.size) / min(a.size, b.size) < 1.45 && gap > 1.1 * size && gap < 3.2 * size
+            return max(a.size, b.size) / min(a.size, b.size) < maximumLineSizeRatio && gap > 1.1 * size && gap < 3.2 * size
                 && abs(a.start - b.start) < max(2.5 * size, 0.2 * (a.end - a.start))
                 && abs(a.end - b.end) < max(2.5 * size, 0.2 * (a.end - a.start))
         }

@@ -1,0 +1,70 @@
+import IDCheckForensics
+import IDCheckImaging
+
+/// How far the MRZ of an examination lies from OCR-B, character by character, with the zone's
+/// overall score: the median distance, so that a few smudged, misread or touching characters
+/// of a genuine print do not count and a whole zone in another font does.
+struct MRZFontAssessment: Sendable {
+    /// One measured character.
+    struct Character: Sendable {
+        var line: Int
+        var column: Int
+        /// What the zone says it is; `nil` when measured against the nearest OCR-B character.
+        var character: Swift.Character?
+        var distance: Double
+    }
+
+    /// Fewer measured characters than this give no verdict (a TD2 zone has 72).
+    static let minimumCharacters = 40
+
+    var characters: [Character]
+    /// Median distance over the characters.
+    var score: Double
+    /// The page and outline of the MRZ.
+    var page: Int
+    var region: [Point]
+    /// Whether the text was parsed as an MRZ (distances to each character's own OCR-B shape) or
+    /// only found by the lenient second look (distances to the nearest OCR-B character).
+    var readAsMRZ: Bool
+
+    /// The assessment of `examination`'s MRZ; `nil` when there is none or too little to measure.
+    init?(_ examination: Examination, distances: OCRBShapeDistance) {
+        let boxes: [[[Point]]], lines: [String]?, page: Int, region: [Point]
+        if let geometry = examination.mrzGeometry {
+            // A parsed zone names every character; an unparsed reading's text is not trusted.
+            (boxes, lines, page, region) = (geometry.characterBoxes, examination.zone?.lines, geometry.page, geometry.location)
+            readAsMRZ = examination.zone != nil
+        } else if let rejected = examination.rejectedMRZ {
+            (boxes, lines, page, region) = (rejected.geometry.characterBoxes, nil, rejected.geometry.page, rejected.geometry.location)
+            readAsMRZ = false
+        } else {
+            return nil
+        }
+        guard examination.pages.indices.contains(page) else { return nil }
+        let cells = MRZCharacterCells.cut(page: examination.pages[page].image, boxes: boxes, lines: lines)
+        characters = cells.compactMap { cell in
+            distances.measure(cell).map { measurement in
+                Character(line: cell.line, column: cell.column, character: cell.character,
+                          distance: measurement.toCharacter ?? measurement.toNearest)
+            }
+        }
+        guard characters.count >= MRZFontAssessment.minimumCharacters else { return nil }
+        let sorted = characters.map(\.distance).sorted()
+        score = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        self.page = page
+        self.region = region
+    }
+
+    /// The characters farthest from OCR-B, farthest first, one per kind of character (so that
+    /// a line of fillers does not hide the letters and digits), `count` at most.
+    func worst(_ count: Int) -> [Character] {
+        var seen = Set<String>()
+        var result: [Character] = []
+        for entry in characters.sorted(by: { $0.distance > $1.distance }) where result.count < count {
+            let kind = entry.character.map(String.init) ?? "?"
+            if kind != "?", !seen.insert(kind).inserted { continue }
+            result.append(entry)
+        }
+        return result
+    }
+}
