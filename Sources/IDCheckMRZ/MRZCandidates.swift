@@ -40,10 +40,25 @@ extension MRZ {
         public var margin: Double
         /// At most this many characters are changed to make one check digit hold.
         public var maximumChangesPerCheck: Int
+        /// How far below its first choice the recogniser's alternative of the right class may
+        /// score and still replace a first choice the field cannot hold (an O in a date). Wider
+        /// than ``margin``: such a first choice cannot stand whatever its score, and OCR-B's
+        /// look-alikes (O and 0 above all) are told apart by little more than their width once
+        /// characters are small and blurred.
+        public var classMargin: Double
 
         public init(margin: Double = 0.15, maximumChangesPerCheck: Int = 2) {
+            self.init(margin: margin, maximumChangesPerCheck: maximumChangesPerCheck, classMargin: CorrectionOptions.defaultClassMargin)
+        }
+
+        /// The class margin is never narrower than `margin`.
+        public init(margin: Double = 0.15, maximumChangesPerCheck: Int = 2, classMargin: Double) {
             self.margin = margin
             self.maximumChangesPerCheck = max(1, min(maximumChangesPerCheck, 3))
+            self.classMargin = max(margin, classMargin)
         }
+
+        /// The class margin when none is given.
+        public static let defaultClassMargin = 0.9
     }
 }

@@ -3,7 +3,8 @@ extension MRZ {
     ///
     /// The first choice at each position is taken, then:
     /// 1. a first choice outside the field's class (a letter in a date) is replaced by the
-    ///    best-scoring alternative of the right class, if that alternative is low-margin;
+    ///    best-scoring alternative of the right class, if that alternative is within the class
+    ///    margin (``CorrectionOptions/classMargin``, wider than the check digits' margin);
     /// 2. for each failing check digit, the fewest changes among low-margin alternatives of the
     ///    covered positions (and of the digit itself) that make it hold are applied, if exactly
     ///    one best change exists;
@@ -34,6 +35,8 @@ struct MRZCorrector {
     let firstChoice: [Choice]
     /// Low-margin alternatives per position (MRZ alphabet, right class, not the first choice).
     let alternatives: [[Choice]]
+    /// Alternatives of the right class within the wider class margin, per position.
+    let classAlternatives: [[Choice]]
     var corrections: [MRZ.Correction] = []
 
     init(_ candidates: MRZ.Candidates, options: MRZ.ParsingOptions, correction: MRZ.CorrectionOptions) throws(MRZParsingError) {
@@ -77,22 +80,23 @@ struct MRZCorrector {
         let layout = MRZLayout.of(format)
         var first: [Choice] = []
         var alternatives: [[Choice]] = []
+        var classAlternatives: [[Choice]] = []
         for (index, choices) in rankedPerLine.joined().enumerated() {
             first.append(choices[0])
-            let floor = choices[0].score - correction.margin
-            alternatives.append(choices.dropFirst().filter {
-                $0.score >= floor && $0.byte != choices[0].byte && layout.classes[index].admits($0.byte)
-            })
+            let admitted = choices.dropFirst().filter { $0.byte != choices[0].byte && layout.classes[index].admits($0.byte) }
+            alternatives.append(admitted.filter { $0.score >= choices[0].score - correction.margin })
+            classAlternatives.append(admitted.filter { $0.score >= choices[0].score - correction.classMargin })
         }
         self.firstChoice = first
         self.alternatives = alternatives
+        self.classAlternatives = classAlternatives
     }
 
     mutating func run() -> MRZ.Zone {
         let layout = MRZLayout.of(format)
         // 1. Character classes.
         for index in storage.indices where !layout.classes[index].admits(storage[index]) {
-            if let best = alternatives[index].first { apply(index, best, reason: .characterClass) }
+            if let best = classAlternatives[index].first { apply(index, best, reason: .characterClass) }
         }
         // 2. Field checks, then 3. the composite over what no field check covers.
         var zone = MRZParser.analyse(storage, format: format, options: options)

@@ -71,6 +71,20 @@ struct CorrectionTests {
         #expect(zone.birthDate?.iso == "1974-08-12")
     }
 
+    @Test func aLetterInADateIsReplacedEvenWhenItsDigitAlternativeTrailsFarBehind() throws {
+        // Small, blurred OCR-B: O and 0 differ by little more than their width, and the recogniser
+        // may put O well ahead. A date cannot hold an O, so the class margin (wider than the
+        // check digits' margin) lets the 0 in; with the class margin narrowed, it stays.
+        var input = candidates(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8122F1204159ZE184226B<<<<<10"])
+        input.set(line: 1, column: 15, [Alternative("O", score: 0.68), Alternative("0", score: 0.31)])
+        let zone = try MRZ.parse(candidates: input, options: Samples.options)
+        #expect(zone.isValid)
+        #expect(zone.corrections.map(\.reason) == [.characterClass])
+        let narrow = try MRZ.parse(candidates: input, options: Samples.options, correction: MRZ.CorrectionOptions(classMargin: 0.15))
+        #expect(!narrow.isValid)
+        #expect(!narrow.isCorrected)
+    }
+
     @Test func twoEquallyGoodFixesAreNotGuessed() throws {
         // Two hesitant positions, each of which alone could make the check hold with the same score.
         var input = candidates(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204150ZE184226B<<<<<10"])
