@@ -129,10 +129,31 @@ struct MRZSegmenter {
         return borders
     }
 
-    /// Relative changes of the pitch from one end of a line to the other that the segmentation
-    /// tries: a document photographed at an angle (perspective up to about 0.1) narrows its
-    /// characters towards the far end by up to some 15%.
-    static let drifts: [Double] = stride(from: -0.16, through: 0.1601, by: 0.02).map { $0 }
+    /// The largest relative change of the pitch from one end of a line to the other that the
+    /// segmentation considers: a document photographed at an angle (perspective up to about
+    /// 0.1) narrows its characters towards the far end by up to some 15%, and the strip cut
+    /// undoes most of it.
+    static let maximumDrift = 0.16
+
+    /// Pitch drifts worth trying for the line whose column profile is `profile`: none, and a
+    /// few around the drift measured as the difference between the periods of the line's two
+    /// halves (searching every drift would cost several times the whole segmentation).
+    func driftCandidates(profile: [Int], pitch: Double) -> [Double] {
+        let half = profile.count / 2
+        guard half > Int(4 * pitch),
+              let left = periodicity(of: Array(profile[..<half]), near: pitch),
+              let right = periodicity(of: Array(profile[half...]), near: pitch) else { return [0] }
+        // The halves' periods are the local pitches half a line apart.
+        let measured = 2 * (right - left) / pitch
+        let limit = MRZSegmenter.maximumDrift
+        let centre = max(-limit, min(limit, measured))
+        var candidates: [Double] = [0]
+        for offset in [-0.03, -0.015, 0, 0.015, 0.03] {
+            let drift = max(-limit, min(limit, centre + offset))
+            if !candidates.contains(where: { abs($0 - drift) < 0.005 }) { candidates.append(drift) }
+        }
+        return candidates
+    }
 
     /// Position of border `i` of `count` cells when the pitch changes linearly by `drift` (a
     /// fraction of `pitch`, the mean) from the first cell to the last.
@@ -224,7 +245,7 @@ struct MRZSegmenter {
         // cell borders fall in the gaps between characters.
         var best = (score: Int.max, pitch: estimate, origin: Double(first), drift: 0.0)
         let n = Double(count)
-        for drift in MRZSegmenter.drifts {
+        for drift in driftCandidates(profile: Array(columns[first...last]), pitch: estimate) {
             var pitch = estimate * 0.99
             while pitch <= estimate * 1.01 {
                 let gap = pitch * 0.15
