@@ -59,4 +59,22 @@ struct VisualZoneTests {
         #expect(!fields.isEmpty)
         for field in fields { #expect(details.contains(words[field] ?? "?"), "named \(field): \(details)") }
     }
+
+    @Test("a card's front, found on its own image, is read too: a changed number there points at that image")
+    func cardFrontIsRead() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 62, forge: .kind(.vizMRZMismatch), conditions: .ordinary,
+                                                 library: library)
+        let front = try #require(document.labels.firstIndex { $0.side == "front" })
+        let forgedZones = try #require(document.labels.first?.forgery?.zones)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        let mismatches = inspection.report.indicators.filter { $0.code == .vizMRZMismatch }
+        #expect(!mismatches.isEmpty)
+        for indicator in mismatches {
+            #expect(forgedZones.contains(indicator.evidence.field ?? "-"))
+            #expect(indicator.evidence.page == front)
+        }
+        // The front's other fields were read and agree.
+        #expect(inspection.examination.printedFields[.surname]?.agrees == true)
+    }
 }

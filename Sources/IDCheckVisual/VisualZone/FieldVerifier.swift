@@ -103,7 +103,7 @@ struct FieldVerifier {
         var best = matcher.read(NameSpellings.graph(for: name, script: nil), startPen: start, beamWidth: 3, leftoverCounts: !truncatable)
         if (best?.meanCost ?? .infinity) > Self.nameClearlyPrinted {
             for script in NameSpellings.Script.allCases {
-                guard let reading = matcher.read(NameSpellings.graph(for: name, script: script), startPen: start, beamWidth: 6,
+                guard let reading = matcher.read(NameSpellings.graph(for: name, script: script), startPen: start, beamWidth: 4,
                                                  leftoverCounts: !truncatable) else { continue }
                 if reading.meanCost < best?.meanCost ?? .infinity { best = reading }
                 if reading.meanCost <= Self.nameClearlyPrinted { break }
@@ -118,23 +118,39 @@ struct FieldVerifier {
 
     // MARK: Numbers, codes, dates
 
-    /// Reads the print over `slots` and compares it with the closest of `candidates`.
+    /// Places the expected text (the better fitting of `candidates`: a date's two centuries)
+    /// glyph by glyph, then tries at each glyph every character its slot could hold (any digit,
+    /// any letter, a month name): the print differs where another character explains the ink
+    /// clearly better than the expected one.
     private func checkText(candidates: [String], slots: [[String]], matcher: PrintedLineMatcher, display: String) -> Check? {
         let start = matcher.patch.boxLeft
-        guard let reading = matcher.read(LineGraph(slots: slots), startPen: start, beamWidth: 4) else {
-            return Check(outcome: .unverified, expected: display, observed: nil, score: 0)
+        var best: (candidate: String, reading: PrintedLineMatcher.Reading)?
+        for candidate in candidates {
+            guard let reading = matcher.read(LineGraph(slots: Self.tokens(candidate, like: slots)), startPen: start, beamWidth: 1) else { continue }
+            if best == nil || reading.cost < best!.reading.cost { best = (candidate, reading) }
         }
-        let read = reading.text
-        let candidate = candidates.min { Self.differences(read, $0) < Self.differences(read, $1) } ?? display
-        guard let expected = matcher.read(LineGraph(slots: Self.tokens(candidate, like: slots)), startPen: start, beamWidth: 2) else {
-            return Check(outcome: .unverified, expected: candidate, observed: read, score: 0)
+        guard let (candidate, expected) = best else { return Check(outcome: .unverified, expected: display, observed: nil, score: 0) }
+        let graph = LineGraph(slots: slots)
+        var read = "", readCost = expected.leftover
+        var previous: Unicode.Scalar?
+        for step in expected.steps {
+            let other = matcher.alternatives(at: step, in: graph, previous: previous).min { $0.cost < $1.cost }
+            if let other, other.cost < step.cost {
+                read += other.label
+                readCost += other.cost
+            } else {
+                read += step.label
+                readCost += step.cost
+            }
+            previous = step.placements.last?.scalar ?? previous
         }
+        let readMean = readCost / Float(max(1, expected.glyphCount))
         let score = Double(max(0, 1 - expected.meanCost))
-        let margin = expected.cost - reading.cost
+        let margin = expected.cost - readCost
         if read == candidate {
-            return Check(outcome: .agrees, expected: candidate, observed: read, score: score)
+            return Check(outcome: expected.meanCost <= Self.textAgrees ? .agrees : .unverified, expected: candidate, observed: read, score: score)
         }
-        if margin >= Self.readingMargin, reading.meanCost <= Self.readable {
+        if margin >= Self.readingMargin, readMean <= Self.readable {
             return Check(outcome: .disagrees, expected: candidate, observed: read, score: score)
         }
         let outcome: Check.Outcome = expected.meanCost <= Self.textAgrees ? .agrees : .unverified
@@ -146,7 +162,7 @@ struct FieldVerifier {
     private func readDate(format: String, matcher: PrintedLineMatcher) -> Check? {
         let slots = ExpectedPrint.dateSlots(format: format)
         let graph = LineGraph(slots: slots)
-        guard let reading = matcher.read(graph, startPen: matcher.patch.boxLeft, beamWidth: 4) else { return nil }
+        guard let reading = matcher.read(graph, startPen: matcher.patch.boxLeft, beamWidth: 2) else { return nil }
         var confident = reading.meanCost <= Self.readable
         var previous: Unicode.Scalar?
         for step in reading.steps {

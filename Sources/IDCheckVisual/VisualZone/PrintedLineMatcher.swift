@@ -90,12 +90,14 @@ struct PrintedLineMatcher {
     /// The cost of `glyph` drawn with its pen at `pen` and baseline shifted by `dy`: ink of the
     /// print in the glyph's cell that no glyph pixel is within a pixel of, plus glyph ink that
     /// no ink of the print is within a pixel of.
-    func cost(of glyph: PrintGlyphs.Glyph, pen: Int, dy: Int) -> Float {
+    /// `cellRight`: where the cell ends at the least (another character's cell compared at the
+    /// same place: a narrower one must still explain the ink of the wider one's cell).
+    func cost(of glyph: PrintGlyphs.Glyph, pen: Int, dy: Int, cellRight minimumRight: Int? = nil) -> Float {
         let b = baseline + dy
         let y0 = b - bandAbove, y1 = b + bandBelow
         let cellRight = pen + max(1, Int(glyph.advance.rounded()))
         let gx0 = pen + glyph.left, gy0 = b - glyph.top
-        let x0 = min(pen, gx0), x1 = max(cellRight, gx0 + glyph.width)
+        let x0 = min(pen, gx0), x1 = max(cellRight, gx0 + glyph.width, minimumRight ?? cellRight)
         // Ink in the cell, all of it unexplained until the glyph's pixels near it are counted.
         var total = patch.inkSum(x0: x0, x1: x1, y0: y0, y1: y1)
         let width = patch.width, height = patch.height
@@ -135,12 +137,12 @@ struct PrintedLineMatcher {
     }
 
     /// The glyph placed at the best shift within `reach` pixels of `pen`.
-    func place(_ glyph: PrintGlyphs.Glyph, pen: Double, dy: Int, reach: Int) -> Placement {
+    func place(_ glyph: PrintGlyphs.Glyph, pen: Double, dy: Int, reach: Int, cellRight: Int? = nil) -> Placement {
         let start = Int(pen.rounded())
         var best = Placement(scalar: glyph.scalar, pen: start, dy: dy, cost: .infinity, advance: glyph.advance)
         for shiftY in (dy - 1)...(dy + 1) where abs(shiftY) <= 3 {
             for shiftX in -reach...reach {
-                let c = cost(of: glyph, pen: start + shiftX, dy: shiftY)
+                let c = cost(of: glyph, pen: start + shiftX, dy: shiftY, cellRight: cellRight)
                 if c < best.cost { best = Placement(scalar: glyph.scalar, pen: start + shiftX, dy: shiftY, cost: c, advance: glyph.advance) }
             }
         }
@@ -148,13 +150,14 @@ struct PrintedLineMatcher {
     }
 
     /// Places an edge's text from `pen` on; `nil` when the font lacks one of its characters.
-    func place(_ text: [Unicode.Scalar], pen: Double, dy: Int, previous: Unicode.Scalar?, firstReach: Int) -> [Placement]? {
+    func place(_ text: [Unicode.Scalar], pen: Double, dy: Int, previous: Unicode.Scalar?, firstReach: Int, cellRight: Int? = nil) -> [Placement]? {
         var placements: [Placement] = []
         var pen = pen, dy = dy, previous = previous
         for scalar in text {
             guard let glyph = glyphs.glyph(scalar), glyph.isDefined || scalar == " " else { return nil }
             if let previous { pen += glyphs.kerning(previous, scalar) }
-            let placed = place(glyph, pen: pen, dy: dy, reach: placements.isEmpty ? firstReach : 2)
+            let last = placements.count == text.count - 1
+            let placed = place(glyph, pen: pen, dy: dy, reach: placements.isEmpty ? firstReach : 2, cellRight: last ? cellRight : nil)
             placements.append(placed)
             pen = Double(placed.pen) + glyph.advance
             dy = placed.dy
@@ -233,8 +236,9 @@ struct PrintedLineMatcher {
     func alternatives(at step: Step, in graph: LineGraph, previous: Unicode.Scalar?) -> [(label: String, cost: Float)] {
         graph.edges[step.from].compactMap { edge in
             let pen = step.placements.first.map { Double($0.pen) } ?? step.startPen
+            let right = step.placements.last.map { $0.pen + Int($0.advance.rounded()) }
             guard edge.to != step.from, let placed = place(edge.text, pen: pen, dy: step.placements.first?.dy ?? step.startDY,
-                                                           previous: nil, firstReach: 2) else { return nil }
+                                                           previous: nil, firstReach: 2, cellRight: right) else { return nil }
             return (edge.label, placed.reduce(0) { $0 + $1.cost })
         }
     }
