@@ -94,9 +94,8 @@ public struct DocumentRenderer: Sendable {
                 regions.append(region)
                 effect?.details.append(detail)
             }
-            if effect?.kind == .photoSubstituted, let photo = side.zones(of: .photo).first {
-                let w = Double(flat.image.width), h = Double(flat.image.height)
-                regions.append(Rectangle(x: photo.box.x * w, y: photo.box.y * h, width: photo.box.width * w, height: photo.box.height * h).corners)
+            if effect?.kind == .photoSubstituted, let outline = flat.pastedPhotoOutline {
+                regions.append(outline)
             }
             let scanned = ScanSimulator.scan(flat, conditions: conditions, random: &scanRandom)
             let bytes: [UInt8]

@@ -22,5 +22,6 @@ public struct VisualChecks: Sendable {
         rules.append(VisualZoneRule())
         steps.append(MRZLookalikeStep())
         rules.append(MRZFontRule())
+        rules.append(PhotoRule(references: references))
     }
 }

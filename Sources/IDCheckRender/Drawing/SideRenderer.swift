@@ -16,6 +16,9 @@ public struct SidePrint: Sendable {
     public var mrzFont: String = "OCRB.otf"
     /// Seed of the signature's scribble.
     public var signatureSeed: UInt64
+    /// A substituted photo: `portrait` printed separately and stuck over the issuer's print of
+    /// `ghostPortrait` (the holder), covering the overprint; `nil` on genuine documents.
+    public var pastedPhoto: PastedPhoto?
 
     public init(data: DocumentData, mrzLines: [String], portrait: Portrait, ghostPortrait: Portrait, signatureSeed: UInt64) {
         self.data = data
@@ -33,6 +36,8 @@ public struct RenderedSide: Sendable {
     public let cornerRadius: Double
     public var fields: [PrintedFieldTruth]
     public var mrz: MRZPlacement?
+    /// The outline of a pasted photo (4 corners clockwise from its top-left), pixels of this image.
+    public var pastedPhotoOutline: [Point]? = nil
 }
 
 /// A printed field as drawn: zone, text, and the box its value was drawn in.
@@ -67,7 +72,8 @@ public enum SideRenderer {
         let ppmm = dotsPerInch / 25.4
         let (width, height) = specimen.size.pixels(dotsPerInch: dotsPerInch)
         let w = Double(width), h = Double(height)
-        var image = PaperCache.shared.paper(for: specimen, sideIndex: sideIndex, width: width, height: height, pixelsPerMillimetre: ppmm)
+        let paper = PaperCache.shared.paper(for: specimen, sideIndex: sideIndex, width: width, height: height, pixelsPerMillimetre: ppmm)
+        var image = paper
         let ink = Colour(hex: style.ink), accent = Colour(hex: style.accent)
         var fields: [PrintedFieldTruth] = []
         var mrz: MRZPlacement?
@@ -85,7 +91,9 @@ public enum SideRenderer {
                 let colour = zone.text?.colour.map { Colour(hex: $0) } ?? accent
                 try drawText(zone.label ?? "", in: r, font: font, size: (zone.text?.size ?? 0.05) * h, colour: colour, into: &image)
             case .photo:
-                let photo = print.portrait.render(width: max(1, Int(r.width.rounded())), height: max(1, Int(r.height.rounded())))
+                // The issuer prints the holder; a substituted photo is stuck on afterwards.
+                let holder = print.pastedPhoto == nil ? print.portrait : print.ghostPortrait
+                let photo = holder.render(width: max(1, Int(r.width.rounded())), height: max(1, Int(r.height.rounded())))
                 image.draw(photo, atX: Int(r.x.rounded()), y: Int(r.y.rounded()))
             case .ghostImage:
                 let ghost = print.ghostPortrait.render(width: max(1, Int(r.width.rounded())), height: max(1, Int(r.height.rounded())))
@@ -110,7 +118,17 @@ public enum SideRenderer {
                 mrz = try drawMRZ(print.mrzLines, in: r, emSize: (zone.text?.size ?? 0.04) * h, fontName: print.mrzFont, into: &image)
             }
         }
-        return RenderedSide(image: image, pixelsPerMillimetre: ppmm, cornerRadius: style.cornerRadius * h, fields: fields, mrz: mrz)
+        // The overprint goes on last in the issuer's pass, over the portrait's border; a pasted
+        // photo goes on after the document is finished, over everything.
+        var pastedOutline: [Point]?
+        for zone in side.zones(of: .photo) {
+            PhotoOverprint.draw(over: rect(zone.box), specimen: specimen, paper: paper, into: &image, pixelsPerMillimetre: ppmm)
+            if let pasted = print.pastedPhoto {
+                pastedOutline = pasted.draw(print.portrait, over: rect(zone.box), into: &image, pixelsPerMillimetre: ppmm)
+            }
+        }
+        return RenderedSide(image: image, pixelsPerMillimetre: ppmm, cornerRadius: style.cornerRadius * h, fields: fields, mrz: mrz,
+                            pastedPhotoOutline: pastedOutline)
     }
 
     /// Draws `text` left-aligned in `r`, baseline at `baselineFraction` of its height; a text too

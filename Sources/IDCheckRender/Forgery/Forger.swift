@@ -89,8 +89,10 @@ struct Forger {
             var other = Portrait.random(using: &random)
             if other.seed == print.portrait.seed { other.seed &+= 1 }
             print.portrait = other
+            let pasted = PastedPhoto.random(using: &random)
+            print.pastedPhoto = pasted
             effect.zones = ["photo"]
-            effect.details = ["main photo replaced (portrait \(other.style.rawValue) \(other.seed)); ghost image still shows the holder"]
+            effect.details = ["main photo replaced (portrait \(other.style.rawValue) \(other.seed)) by a \(pasted.detail); ghost image still shows the holder"]
         case .otherModelLayout:
             effect.layout = ForgeryPlan.partner(of: specimen, in: library)
             effect.zones = ["layout"]

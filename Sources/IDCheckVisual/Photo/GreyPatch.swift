@@ -1,0 +1,132 @@
+import IDCheckImaging
+
+/// A small grey image as floats, for the photo check's comparisons: blurring, high-pass and
+/// normalised correlation under a mask, with an offset between the two patches.
+struct GreyPatch: Sendable {
+    let width: Int
+    let height: Int
+    var values: [Float]
+
+    init(width: Int, height: Int, values: [Float]) {
+        self.width = width
+        self.height = height
+        self.values = values.count == width * height ? values : [Float](repeating: 0, count: width * height)
+    }
+
+    /// The luminance of `image` (any format).
+    init(_ image: Image) {
+        let grey = image.format == .gray ? image : image.converted(to: .gray)
+        width = grey.width
+        height = grey.height
+        var values = [Float](repeating: 0, count: grey.width * grey.height)
+        let stride = grey.stride, width = grey.width, height = grey.height
+        grey.withUnsafeBytes { pixels in
+            values.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    for x in 0..<width { out[y * width + x] = Float(pixels[y * stride + x]) }
+                }
+            }
+        }
+        self.values = values
+    }
+
+    subscript(x: Int, y: Int) -> Float { values[y * width + x] }
+
+    /// Box mean over `(2·radius + 1)²`, edges clamped (two separable passes).
+    func blurred(radius: Int) -> GreyPatch {
+        guard radius > 0, width > 0, height > 0 else { return self }
+        let width = self.width, height = self.height
+        var horizontal = [Float](repeating: 0, count: values.count)
+        var result = [Float](repeating: 0, count: values.count)
+        let scale = 1 / Float(2 * radius + 1)
+        values.withUnsafeBufferPointer { source in
+            horizontal.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let row = y * width
+                    for x in 0..<width {
+                        var sum: Float = 0
+                        for k in -radius...radius { sum += source[row + min(width - 1, max(0, x + k))] }
+                        out[row + x] = sum * scale
+                    }
+                }
+            }
+        }
+        horizontal.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    for x in 0..<width {
+                        var sum: Float = 0
+                        for k in -radius...radius { sum += source[min(height - 1, max(0, y + k)) * width + x] }
+                        out[y * width + x] = sum * scale
+                    }
+                }
+            }
+        }
+        return GreyPatch(width: width, height: height, values: result)
+    }
+
+    /// The patch minus its local mean: fine print (lines, edges) without the tone under it.
+    func highPass(radius: Int) -> GreyPatch {
+        let mean = blurred(radius: radius)
+        var result = self
+        for index in result.values.indices { result.values[index] -= mean.values[index] }
+        return result
+    }
+
+    /// Means over `cellsAcross × cellsDown` equal cells: the coarse structure of a portrait.
+    func cells(across: Int, down: Int) -> GreyPatch {
+        var result = [Float](repeating: 0, count: max(0, across * down))
+        guard across > 0, down > 0, width >= across, height >= down else { return GreyPatch(width: across, height: down, values: result) }
+        values.withUnsafeBufferPointer { source in
+            for cy in 0..<down {
+                let y0 = cy * height / down, y1 = (cy + 1) * height / down
+                for cx in 0..<across {
+                    let x0 = cx * width / across, x1 = (cx + 1) * width / across
+                    var sum: Float = 0
+                    for y in y0..<y1 { for x in x0..<x1 { sum += source[y * width + x] } }
+                    result[cy * across + cx] = sum / Float(max(1, (x1 - x0) * (y1 - y0)))
+                }
+            }
+        }
+        return GreyPatch(width: across, height: down, values: result)
+    }
+
+    /// Normalised correlation of `self` at (x + dx, y + dy) with `other` at (x, y), over the
+    /// positions where `mask` (other's size) is true; `nil` when too few positions or no contrast.
+    func correlation(with other: GreyPatch, mask: [Bool], dx: Int, dy: Int) -> Double? {
+        guard mask.count == other.values.count else { return nil }
+        var n = 0.0, sa = 0.0, sb = 0.0, saa = 0.0, sbb = 0.0, sab = 0.0
+        let width = self.width, height = self.height, ow = other.width
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                mask.withUnsafeBufferPointer { m in
+                    for y in 0..<other.height {
+                        let sy = y + dy
+                        guard sy >= 0, sy < height else { continue }
+                        for x in 0..<ow where m[y * ow + x] {
+                            let sx = x + dx
+                            guard sx >= 0, sx < width else { continue }
+                            let va = Double(a[sy * width + sx]), vb = Double(b[y * ow + x])
+                            n += 1; sa += va; sb += vb; saa += va * va; sbb += vb * vb; sab += va * vb
+                        }
+                    }
+                }
+            }
+        }
+        guard n >= 16 else { return nil }
+        let va = saa - sa * sa / n, vb = sbb - sb * sb / n
+        guard va > 1e-6 * n, vb > 1e-6 * n else { return nil }
+        return (sab - sa * sb / n) / (va * vb).squareRoot()
+    }
+
+    /// Root-mean-square value over the mask's positions (of a high-passed patch: how much fine print there is).
+    func energy(mask: [Bool]) -> Double {
+        guard mask.count == values.count else { return 0 }
+        var sum = 0.0, n = 0.0
+        for index in values.indices where mask[index] {
+            sum += Double(values[index] * values[index])
+            n += 1
+        }
+        return n > 0 ? (sum / n).squareRoot() : 0
+    }
+}

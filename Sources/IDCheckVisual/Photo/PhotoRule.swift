@@ -1,0 +1,105 @@
+import IDCheckForensics
+import IDCheckImaging
+import IDCheckSpecimens
+
+/// Photo substitution: a portrait printed separately and stuck over the photo zone.
+///
+/// Two physical traces, each read on the photo zone registered with the specimen's reference on
+/// the static print around it:
+/// - the security overprint that the reference shows crossing the photo's border (seal, lines,
+///   pattern) is gone from inside the zone: something covers it;
+/// - where the model has a ghost image, the ghost does not show the person of the main photo.
+///
+/// Without an identified model (or without its reference image) the photo is not located and the
+/// check is not run: the photo's place is the specimen's, and a search for a rectangle of portrait
+/// on an unknown layout would alarm on genuine documents before it caught anything.
+public struct PhotoRule: IndicatorRule {
+    public let name = "photo"
+    public var comparesVisualFeatures: Bool { true }
+    public let references: SpecimenReferences
+    var registration = ZoneRegistration()
+    var overprint = OverprintCheck()
+    var ghost = GhostComparison()
+    var sideSearch = SidePlacementSearch()
+    /// Registration the photo zone needs (fine-print correlation around it) before its inside is
+    /// judged: below it the scan keeps too little fine print to tell a covered overprint.
+    public var minimumRingCorrelation = 0.15
+    /// Below this (correlation of the fine print in the band inside the zone's border with the
+    /// reference's) the overprint the reference shows is taken as covered.
+    public var overprintThreshold = 0.12
+    /// Below this the ghost image is taken as another person.
+    public var ghostThreshold = 0.35
+    /// Both below these together count too.
+    public var doubtfulOverprint = 0.2
+    public var doubtfulGhost = 0.55
+
+    public init(references: SpecimenReferences) {
+        self.references = references
+    }
+
+    public func evaluate(_ examination: Examination) -> [Indicator] {
+        guard let model = examination.model, let placement = MRZSidePlacement.placement(examination, model: model),
+              let mrzPage = examination.mrzGeometry?.page, examination.pages.indices.contains(mrzPage) else { return [] }
+        var indicators: [Indicator] = []
+        for side in model.sides {
+            guard let photoZone = side.zones(of: .photo).first, let reference = references.image(of: model, side: side) else { continue }
+            guard let (page, sidePlacement) = locate(side, of: model, examination: examination, mrzPage: mrzPage, mrzPlacement: placement,
+                                                     reference: reference) else { continue }
+            let image = examination.pages[page].image
+            let photoCut = registration.register(photoZone.box, side: side, image: image, placement: sidePlacement, reference: reference)
+            guard let photo = photoCut, photo.ringCorrelation >= minimumRingCorrelation else { continue }
+            let covered = overprint.measure(photo)
+            var ghostScore: Double?
+            if let ghostZone = side.zones(of: .ghostImage).first,
+               let ghostCut = registration.register(ghostZone.box, side: side, image: image, placement: sidePlacement, reference: reference),
+               ghostCut.ringCorrelation >= minimumRingCorrelation {
+                ghostScore = ghost.similarity(photo: photo.questioned.cropped(photo.zone), ghost: ghostCut.questioned.cropped(ghostCut.zone))
+            }
+            var reasons: [String] = []
+            var score = 1.0
+            // A blurred or smoothed scan loses the fine print everywhere: the band must also fall
+            // well below what the ring around the zone keeps.
+            let overprintGone = covered.map { $0.correlation < overprintThreshold && $0.correlation < 0.5 * photo.ringCorrelation } ?? false
+            let ghostDiffers = ghostScore.map { $0 < ghostThreshold } ?? false
+            // Each trace a little weak, both together: a faint overprint and an unconvincing ghost.
+            let bothDoubtful = (covered.map { $0.correlation < doubtfulOverprint } ?? false) && (ghostScore.map { $0 < doubtfulGhost } ?? false)
+            if overprintGone || bothDoubtful, let covered {
+                reasons.append("the security print the specimen shows across the photo's border is missing inside it")
+                score = min(score, max(0, covered.correlation))
+            }
+            if ghostDiffers || bothDoubtful, let ghostScore {
+                reasons.append("the ghost image does not show the person of the main photo")
+                score = min(score, max(0, ghostScore))
+            }
+            guard !reasons.isEmpty else { continue }
+            indicators.append(Indicator(
+                code: .photoSubstituted,
+                message: "The portrait looks stuck over the photo zone: \(reasons.joined(separator: "; ")).",
+                evidence: Indicator.Evidence(page: page, region: sidePlacement.region(of: photoZone.box), field: photoZone.id,
+                                             expected: "the portrait printed with the document",
+                                             observed: reasons.joined(separator: "; "), score: score)))
+        }
+        return indicators
+    }
+
+    /// The page showing `side` and the side's placement on it: the alignment step's where it
+    /// aligned the side; else the MRZ's own when the photo is on the MRZ's side, or the side
+    /// found on another page by its reference.
+    private func locate(_ side: Specimen.Side, of model: Specimen, examination: Examination, mrzPage: Int, mrzPlacement: DocumentPlacement,
+                        reference: Image) -> (Int, DocumentPlacement)? {
+        // The alignment step's view of the side, when it aligned it with the reference.
+        if let view = examination.sides.first(where: { $0.side == side.name && $0.alignment.aligned }),
+           examination.pages.indices.contains(view.page) {
+            return (view.page, view.placement)
+        }
+        if side.name == model.mrzSide?.name { return (mrzPage, mrzPlacement) }
+        var best: (Int, SidePlacementSearch.Result)?
+        for page in examination.pages.indices where page != mrzPage {
+            if let found = sideSearch.locate(side, reference: reference, on: examination.pages[page].image, prior: mrzPlacement),
+               found.correlation > (best?.1.correlation ?? -1) {
+                best = (page, found)
+            }
+        }
+        return best.map { ($0.0, $0.1.placement) }
+    }
+}
