@@ -21,6 +21,14 @@ struct MRZPlacement: Sendable {
     var unit: Point { Point(x: cos(angle), y: sin(angle)) }
     var normal: Point { Point(x: -sin(angle), y: cos(angle)) }
 
+    /// Whether image position `p` lies within the lines' extent, up to a character height
+    /// above the first line and below the last.
+    func contains(_ p: Point) -> Bool {
+        let u = p.x * cos(angle) + p.y * sin(angle), v = -p.x * sin(angle) + p.y * cos(angle)
+        guard let first = lineCentres.first, let last = lineCentres.last else { return false }
+        return u >= start && u <= end && v >= first - characterSize && v <= last + characterSize
+    }
+
     /// Image position of (u, v) in the placement's frame.
     func point(u: Double, v: Double) -> Point {
         Point(x: u * cos(angle) - v * sin(angle), y: u * sin(angle) + v * cos(angle))
@@ -63,26 +71,49 @@ struct MRZLocator: Sendable {
             let angle = refinedAngle(candidates, coarse: coarse)
             let lines = textLines(candidates, angle: angle, keepMembers: true)
             for group in mrzGroups(lines) {
-                let size = group.map(\.size).sorted()[group.count / 2]
-                // Back to the original resolution: component coordinates are pixel indices of
-                // the downsampled page.
-                let cosA = cos(angle), sinA = sin(angle)
-                // Centroids are pixel indices (centre of pixel i at i + 0.5); box edges are
-                // already continuous.
-                let offsetV = 0.5 * (cosA - sinA)
-                let start = group.map(\.start).min() ?? 0, end = group.map(\.end).max() ?? 0
-                let fits = group.map { fitted($0, angle: angle, at: (start + end) / 2) }
-                // A slope is only trusted when every line has one: a photo tilts them all.
-                let trusted = fits.allSatisfy(\.fitted)
-                let centres = zip(group, fits).map { line, fit in ((trusted ? fit.centre : line.centre) + offsetV) * scale }
-                var placement = MRZPlacement(
-                    angle: angle, lineCentres: centres, start: start * scale, end: end * scale,
-                    characterSize: size * scale)
-                if trusted { placement.lineSlopes = fits.map(\.slope) }
+                var placement = self.placement(of: group, angle: angle, scale: scale)
+                // The MRZ's own lines still slope against the page's text direction (other text
+                // pulled it, or the photo's perspective turns the MRZ against the rest): the
+                // lines may have broken into pieces along it. Look again along the MRZ's lines
+                // and take the longer MRZ found there at the same place.
+                let slopes = placement.lineSlopes
+                let meanSlope = slopes.reduce(0, +) / Double(max(1, slopes.count))
+                if !slopes.isEmpty, abs(meanSlope) > 0.004 {
+                    var along = angle + atan(meanSlope)
+                    if along < 0 { along += .pi }
+                    if along >= .pi { along -= .pi }
+                    let centre = placement.point(u: (placement.start + placement.end) / 2,
+                                                 v: placement.lineCentres.reduce(0, +) / Double(placement.lineCentres.count))
+                    for other in mrzGroups(textLines(candidates, angle: along, keepMembers: true)) {
+                        let candidate = self.placement(of: other, angle: along, scale: scale)
+                        if candidate.lineCentres.count == placement.lineCentres.count, candidate.contains(centre),
+                           candidate.end - candidate.start > placement.end - placement.start {
+                            placement = candidate
+                        }
+                    }
+                }
                 if !placements.contains(where: { overlaps($0, placement) }) { placements.append(placement) }
             }
         }
         return placements
+    }
+
+    /// The placement of the lines of `group` found along `angle`, in the original's pixels.
+    private func placement(of group: [TextLine], angle: Double, scale: Double) -> MRZPlacement {
+        let size = group.map(\.size).sorted()[group.count / 2]
+        // Back to the original resolution: component coordinates are pixel indices of the
+        // downsampled page. Centroids are pixel indices (centre of pixel i at i + 0.5); box
+        // edges are already continuous.
+        let offsetV = 0.5 * (cos(angle) - sin(angle))
+        let start = group.map(\.start).min() ?? 0, end = group.map(\.end).max() ?? 0
+        let fits = group.map { fitted($0, angle: angle, at: (start + end) / 2) }
+        // A slope is only trusted when every line has one: a photo tilts them all.
+        let trusted = fits.allSatisfy(\.fitted)
+        let centres = zip(group, fits).map { line, fit in ((trusted ? fit.centre : line.centre) + offsetV) * scale }
+        var placement = MRZPlacement(angle: angle, lineCentres: centres, start: start * scale, end: end * scale,
+                                     characterSize: size * scale)
+        if trusted { placement.lineSlopes = fits.map(\.slope) }
+        return placement
     }
 
     /// The directions in which neighbouring characters follow each other: the text direction of
