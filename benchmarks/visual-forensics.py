@@ -31,6 +31,7 @@ KINDS = {
 }
 HELD_OUT_FONTS = {"DejaVuSansCondensed.ttf", "LiberationMono-Regular.ttf"}
 CHECK_DATE = "2025-06-30"
+JOBS = os.cpu_count() or 2
 
 
 def run(cmd, **kw):
@@ -43,7 +44,7 @@ def render(idcheck, out, name, count, seed, forge, max_dpi, reuse):
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     cmd = [idcheck, "render", "--specimen", "all", "--count", str(count), "--seed", str(seed), "--forge", forge,
-           "--check-date", CHECK_DATE, "--out", folder]
+           "--check-date", CHECK_DATE, "--out", folder, "--jobs", str(JOBS)]
     if max_dpi:
         cmd += ["--max-dpi", str(max_dpi)]
     run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -109,8 +110,11 @@ def main():
     parser.add_argument("--robustness", type=int, default=200, help="genuine documents re-saved and scaled")
     parser.add_argument("--timing", type=int, default=60, help="documents timed with and without the visual checks")
     parser.add_argument("--reuse", action="store_true", help="reuse rendered sets found in --out")
+    parser.add_argument("--render-only", action="store_true", help="render the sets and stop (verify later with --reuse)")
     parser.add_argument("--idcheck", default=None, help="idcheck binary (default: release build of this package)")
     args = parser.parse_args()
+    global JOBS
+    JOBS = args.jobs
 
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     idcheck = args.idcheck
@@ -125,6 +129,8 @@ def main():
         count = args.per_kind * 5 // 4 + 1 if kind == "other-model-layout" else args.per_kind
         sets[kind] = render(idcheck, args.out, kind, count, args.seed + offset, kind, args.max_dpi, args.reuse)
 
+    if args.render_only:
+        return 0
     jobs = []
     for name, folder in sets.items():
         for labels in documents(folder):
