@@ -58,7 +58,8 @@ extension MRZ {
             self.classMargin = max(margin, classMargin)
         }
 
-        /// The class margin when none is given.
-        public static let defaultClassMargin = 0.9
+        /// The class margin when none is given: any alternative of the right class the recogniser
+        /// offers (its scores are probabilities) may replace a first choice the field cannot hold.
+        public static let defaultClassMargin = 1.0
     }
 }
