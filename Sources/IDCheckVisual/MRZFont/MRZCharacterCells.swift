@@ -16,6 +16,8 @@ struct MRZCharacterCell: Sendable {
     /// Rows of the cell image where the line's capitals start and end.
     var bandTop: Double
     var bandBottom: Double
+    /// The line's cap height on the page, in page pixels: how much detail the scan kept.
+    var pageCapHeight: Double
 }
 
 /// Cuts every character of the MRZ out of its page, template-free: the reader's character boxes
@@ -80,7 +82,7 @@ enum MRZCharacterCells {
             let image = gray.warped(width: max(1, width), height: max(1, height), sampling: sampling)
             let bandTop = Double(height) / 2 - capHeight / 2
             cells.append(MRZCharacterCell(line: line, column: column, character: text[column], image: image,
-                                          bandTop: bandTop, bandBottom: bandTop + capHeight))
+                                          bandTop: bandTop, bandBottom: bandTop + capHeight, pageCapHeight: bottom - top))
         }
         return cells
     }

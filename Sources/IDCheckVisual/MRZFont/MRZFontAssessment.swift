@@ -42,10 +42,9 @@ struct MRZFontAssessment: Sendable {
         }
         guard examination.pages.indices.contains(page) else { return nil }
         let cells = MRZCharacterCells.cut(page: examination.pages[page].image, boxes: boxes, lines: lines)
-        characters = cells.compactMap { cell in
-            distances.measure(cell).map { measurement in
-                Character(line: cell.line, column: cell.column, character: cell.character,
-                          distance: measurement.toCharacter ?? measurement.toNearest)
+        characters = zip(cells, distances.measure(cells)).compactMap { cell, measurement in
+            measurement.map {
+                Character(line: cell.line, column: cell.column, character: cell.character, distance: $0.toCharacter ?? $0.toNearest)
             }
         }
         guard characters.count >= MRZFontAssessment.minimumCharacters else { return nil }

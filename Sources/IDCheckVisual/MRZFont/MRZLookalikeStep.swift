@@ -1,4 +1,5 @@
 import IDCheckForensics
+import IDCheckImaging
 import IDCheckMRZ
 import IDCheckReader
 
@@ -27,12 +28,42 @@ public struct MRZLookalikeStep: ExaminationStep {
         guard !examination.mrzFound, examination.rejectedMRZ == nil else { return }
         let reader = MRZLookalikeStep.reader(checkDate: examination.checkDate)
         for (index, page) in examination.pages.enumerated() {
-            guard let reading = reader.read(page.image).first, MRZLookalikeStep.hasFiller(reading.recognisedLines) else { continue }
+            let readings = reader.read(page.image)
+            guard let reading = readings.first(where: MRZLookalikeStep.looksLikeMRZ) else { continue }
             let geometry = MRZGeometry(page: index, location: reading.location,
                                        characterBoxes: reading.characters.map { line in line.map(\.box) })
             examination.rejectedMRZ = (geometry, reading.recognisedLines)
             return
         }
+    }
+
+    /// Whether a lenient reading is laid out as an MRZ rather than lines of ordinary text: a run
+    /// of fillers, or characters on a strictly even pitch (proportional text strays from it).
+    static func looksLikeMRZ(_ reading: MRZReading) -> Bool {
+        hasFiller(reading.recognisedLines) || irregularity(reading) < 0.05
+    }
+
+    /// How far the characters' centres stray from an even pitch, as a share of the pitch (median
+    /// over the characters, worst line): an MRZ's fixed pitch gives little, proportional text much.
+    static func irregularity(_ reading: MRZReading) -> Double {
+        var worst = 0.0
+        for line in reading.characters where line.count >= 8 {
+            let centres = line.map { c in c.box.reduce(Point(x: 0, y: 0)) { $0 + $1 } * (1 / Double(max(1, c.box.count))) }
+            guard let first = centres.first, let last = centres.last else { continue }
+            let span = last - first
+            guard span.length > 1 else { continue }
+            let along = span * (1 / span.length)
+            let u = centres.map { ($0.x - first.x) * along.x + ($0.y - first.y) * along.y }
+            let n = Double(u.count)
+            let meanI = (n - 1) / 2, meanU = u.reduce(0, +) / n
+            var sxy = 0.0, sxx = 0.0
+            for (i, value) in u.enumerated() { sxy += (Double(i) - meanI) * (value - meanU); sxx += (Double(i) - meanI) * (Double(i) - meanI) }
+            let pitch = sxy / sxx
+            guard pitch > 0 else { return 1 }
+            let residuals = u.enumerated().map { abs($1 - (meanU + pitch * (Double($0) - meanI))) / pitch }.sorted()
+            worst = max(worst, residuals[residuals.count / 2])
+        }
+        return worst
     }
 
     /// Whether the text has a run of five fillers (`<<<<<`), as every MRZ has where a name or an
