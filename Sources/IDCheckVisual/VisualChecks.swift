@@ -23,5 +23,7 @@ public struct VisualChecks: Sendable {
         steps.append(MRZLookalikeStep())
         rules.append(MRZFontRule())
         rules.append(PhotoRule(references: references))
+        steps.append(TamperingMapStep())
+        rules.append(TamperingRule())
     }
 }

@@ -67,9 +67,16 @@ enum VerifyHTML {
     }
 
     private static func figure(page: Examination.Page, index: Int, report: VerifyReport, inspection: Inspection, redact: Bool) -> String {
-        let image = redact ? VerifyRedaction.mask(page.image, page: index, inspection: inspection) : page.image
+        var image = (redact ? VerifyRedaction.mask(page.image, page: index, inspection: inspection) : page.image).converted(to: .rgb)
+        let maps = inspection.examination.tamperingMaps.filter { $0.page == index }
+        for map in maps { VerifyAnnotation.overlay(map, on: &image) }
         let width = image.width, height = image.height
         var svg = "<figure class=\"document\"><figcaption>Document, image \(index + 1): \(HTML.escape(URL(fileURLWithPath: page.label).lastPathComponent))</figcaption>"
+        if let map = maps.first {
+            // The legend of the heat map drawn into the image.
+            svg += "<p class=\"heat\"><span class=\"swatch\"></span>Tampering heat map: blocks whose noise is foreign to the rest of the image are tinted, "
+            svg += "the stronger the more foreign (\(map.blockSize) px blocks; highest \(Int((Double(map.maximum) * 100).rounded()))% of the level reported as tampering).</p>"
+        }
         svg += "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"document image \(index + 1)\">"
         if let data = try? ImageEncoder.jpeg(image.converted(to: .rgb), quality: 85) {
             svg += "<image width=\"\(width)\" height=\"\(height)\" href=\"data:image/jpeg;base64,\(Data(data).base64EncodedString())\"/>"
@@ -159,5 +166,6 @@ enum VerifyHTML {
         pre.mrz{font:17px/1.4 "OCR B","OCR-B",monospace;background:#fff;border:1px solid #d5d9de;padding:10px;overflow-x:auto}
         table{border-collapse:collapse;font-size:13px}th{text-align:left;padding:3px 12px 3px 0;vertical-align:top;color:#555}td{font-family:monospace;word-break:break-all}
         a.where{font-size:13px;margin-left:8px}
+        p.heat{font-size:13px;margin:0 0 6px;color:#444}.swatch{display:inline-block;width:14px;height:14px;margin-right:6px;vertical-align:-2px;background:linear-gradient(90deg,rgba(230,0,200,.1),rgba(230,0,200,.55));border:1px solid #b0a}
         """
 }

@@ -49,6 +49,8 @@ public struct Examination: Sendable {
     /// Every side of the identified model found on the images (the MRZ's side first), with its
     /// placement: where the visual checks look for a zone (see ``zones(of:)``).
     public var sides: [SideView] = []
+    /// Per-page maps of foreign noise statistics, when a step computed them (one per page examined).
+    public var tamperingMaps: [TamperingMap] = []
 
     public init(pages: [Page], zone: MRZ.Zone?, mrzParsingError: MRZParsingError? = nil, mrzFound: Bool,
                 mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone)] = [],

@@ -51,7 +51,8 @@ enum Splicer {
         if let bytes = try? ImageEncoder.jpeg(patch, quality: quality), let decoded = try? ImageDecoder().decode(bytes) {
             patch = decoded.image.converted(to: .rgb)
         }
-        patch.addGrain(sigma: random.uniform(2...6), random: &random)
+        let grain = random.uniform(2...6)
+        patch.addGrain(sigma: grain, random: &random)
         // Paste through the shape; a feathered or a hard edge.
         var mask = Image(width: side.image.width, height: side.image.height, format: .gray, fill: 0)
         mask.fill(polygon: outline, colour: .white)
@@ -69,6 +70,8 @@ enum Splicer {
                 side.image.blendPixel(x: x, y: y, colour: colour, alpha: alpha)
             }
         }
-        return (outline, "\(shape.rawValue) region over \(zone.id) pasted from another document, recompressed at JPEG quality \(quality)")
+        let edge = feather ? "feathered" : "hard"
+        return (outline, "\(shape.rawValue) region over \(zone.id) pasted from another document, recompressed at JPEG quality \(quality), "
+                    + "grain sigma \((grain * 10).rounded() / 10), \(edge) edge")
     }
 }

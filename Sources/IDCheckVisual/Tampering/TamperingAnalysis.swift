@@ -1,0 +1,98 @@
+import IDCheckForensics
+import IDCheckImaging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds blocks of an image whose noise is foreign to the rest of it: each block's noise level is
+/// compared with that of its peers — the image's blocks of similar brightness, similar content
+/// activity and similar structure in their smoothest part — so that genuine texture (guilloche,
+/// portrait, text edges) and light falloff are compared like with like, and only an excess of
+/// noise over what such blocks show elsewhere on the same image counts. A region pasted from another image and recompressed carries that
+/// image's grain and compression error, which the scan of the rest does not.
+struct TamperingAnalysis: Sendable {
+    let statistics: NoiseBlockStatistics
+    /// Per block: robust deviation of its noise from its peers' (0 where it cannot be judged).
+    let deviation: [Float]
+
+    /// Deviation from which a block starts to colour the map.
+    static let mapFloor: Float = 2
+    /// Peers needed before a block is judged.
+    static let minimumPeers = 24
+
+    init(image: Image, blockSize: Int = 16) {
+        statistics = NoiseBlockStatistics(image: image, blockSize: blockSize)
+        deviation = TamperingAnalysis.deviations(statistics)
+    }
+
+    /// Block deviations: (noise − peers' median) / (robust spread of the peers), where peers share
+    /// the block's brightness and activity bands (± one) and its floor-gradient band (± two).
+    static func deviations(_ s: NoiseBlockStatistics) -> [Float] {
+        let count = s.columns * s.rows
+        var out = [Float](repeating: 0, count: count)
+        guard count > 0 else { return out }
+        let brightnessBands = 16, activityBands = 16, floorBands = 8
+        func brightnessBand(_ v: Float) -> Int { min(brightnessBands - 1, max(0, Int(v / 16))) }
+        func activityBand(_ v: Float) -> Int { min(activityBands - 1, max(0, Int(log2(Double(v) + 1) * 3))) }
+        func floorBand(_ v: Float) -> Int { min(floorBands - 1, max(0, Int(log2(Double(v) + 1) * 2))) }
+        func key(_ b: Int, _ a: Int, _ f: Int) -> Int { (b * activityBands + a) * floorBands + f }
+        var members = [[Float]](repeating: [], count: brightnessBands * activityBands * floorBands)
+        var bandOf = [Int](repeating: -1, count: count)
+        for index in 0..<count {
+            // Near-white and near-black blocks are clipped: their noise says nothing.
+            let b = s.brightness[index]
+            guard b > 24, b < 248 else { continue }
+            let band = key(brightnessBand(b), activityBand(s.activity[index]), floorBand(s.floorGradient[index]))
+            bandOf[index] = band
+            members[band].append(s.noise[index])
+        }
+        // Median and spread of each band's neighbourhood (± one band every way), computed once per band in use.
+        var median = [Float](repeating: .nan, count: members.count)
+        var spread = [Float](repeating: .nan, count: members.count)
+        var done = [Bool](repeating: false, count: members.count)
+        for index in 0..<count {
+            let band = bandOf[index]
+            guard band >= 0, !done[band] else { continue }
+            done[band] = true
+            let f = band % floorBands, a = (band / floorBands) % activityBands, b = band / (floorBands * activityBands)
+            var pool: [Float] = []
+            for b2 in max(0, b - 1)...min(brightnessBands - 1, b + 1) {
+                for a2 in max(0, a - 1)...min(activityBands - 1, a + 1) {
+                    for f2 in max(0, f - 2)...min(floorBands - 1, f + 2) { pool += members[key(b2, a2, f2)] }
+                }
+            }
+            // A block without enough peers (an emblem's rosette, one of a kind on the page) is not judged.
+            guard pool.count >= minimumPeers else { continue }
+            pool.sort()
+            let m = pool[pool.count / 2]
+            var deviations = pool.map { abs($0 - m) }
+            deviations.sort()
+            let mad = deviations[deviations.count / 2]
+            median[band] = m
+            // The floor keeps nearly noise-free images (PNG, heavy JPEG) from turning tiny differences into large deviations.
+            spread[band] = 1.4826 * mad + 0.05 * m + 0.25
+        }
+        for index in 0..<count {
+            let band = bandOf[index]
+            guard band >= 0, !median[band].isNaN else { continue }
+            out[index] = max(0, (s.noise[index] - median[band]) / spread[band])
+        }
+        return out
+    }
+
+    /// The map for the heat overlay: deviation on a logarithmic scale from ``mapFloor`` (0) to
+    /// `alarm` (1), so that the moderate deviations of genuine texture stay faint but visible and
+    /// only what the rule reports is at full strength.
+    func map(page: Int, alarm: Double) -> TamperingMap {
+        let floor = Double(TamperingAnalysis.mapFloor)
+        let span = log(max(alarm, floor * 1.01) / floor)
+        let scores = deviation.map { d -> Float in
+            guard Double(d) > floor else { return 0 }
+            return Float(min(1, log(Double(d) / floor) / span))
+        }
+        return TamperingMap(page: page, blockSize: statistics.blockSize, columns: statistics.columns, rows: statistics.rows, scores: scores)
+    }
+}

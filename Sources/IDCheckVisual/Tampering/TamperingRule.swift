@@ -1,0 +1,116 @@
+import IDCheckForensics
+import IDCheckImaging
+import IDCheckSpecimens
+
+/// `tamper.local`: a region whose noise statistics are foreign to the rest of its image — pasted
+/// from another image with its own grain and compression — found on the heat maps of
+/// ``TamperingMapStep``. Template-free: runs on any image; where the model is placed on the page,
+/// only regions on the document count and the printed field under the region is named.
+public struct TamperingRule: IndicatorRule {
+    public let name = "tampering"
+    public var comparesVisualFeatures: Bool { true }
+
+    /// Map score from which blocks join a region (on the map's logarithmic scale: deviation √(2 × alarm)).
+    public var joinScore: Float = 0.5
+    /// Blocks at full score a region needs: a single block can be a speck of dust or a glyph's serif.
+    public var saturatedBlocks = 2
+    /// Largest region reported, as a fraction of the page's blocks: larger foreign areas are
+    /// whole photos or textured backgrounds, which the photo checks judge.
+    public var largestFraction = 0.03
+
+    public init() {}
+
+    public func evaluate(_ examination: Examination) -> [Indicator] {
+        var indicators: [Indicator] = []
+        for map in examination.tamperingMaps {
+            // Where the model is placed on this image (aligned sides first, else the MRZ estimate).
+            let view = examination.sides.first { $0.page == map.page && $0.alignment.aligned }
+            let placement = view?.placement ?? (examination.mrzGeometry?.page == map.page ? examination.placement : nil)
+            let side = view.flatMap { v in examination.model?.sides.first { $0.name == v.side } }
+                ?? (examination.mrzGeometry?.page == map.page ? examination.model?.mrzSide : nil)
+            for region in regions(in: map) {
+                let size = Double(map.blockSize)
+                let x0 = Double(region.minColumn) * size, x1 = Double(region.maxColumn + 1) * size
+                let y0 = Double(region.minRow) * size, y1 = Double(region.maxRow + 1) * size
+                let centre = Point(x: (x0 + x1) / 2, y: (y0 + y1) / 2)
+                // Off the document (the table it lies on, the scanner's lid) nothing is forged.
+                if let placement, !TamperingRule.contains(placement.outline, centre) { continue }
+                let polygon = [Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1)]
+                let field = placement.flatMap { TamperingRule.field(at: centre, side: side, placement: $0) }
+                let place = field.map { " over the printed field \($0)" } ?? ""
+                indicators.append(Indicator(
+                    code: .tamperLocal,
+                    message: "A region\(place) has noise statistics foreign to the rest of the image (\(region.blocks) blocks): pasted from another image or retouched.",
+                    evidence: Indicator.Evidence(page: map.page, region: polygon, field: field, score: Double(region.meanScore))))
+            }
+        }
+        return indicators
+    }
+
+    struct Region {
+        var minColumn: Int, maxColumn: Int, minRow: Int, maxRow: Int
+        var blocks: Int
+        var saturated: Int
+        var meanScore: Float
+    }
+
+    /// Connected groups (8-neighbourhood) of blocks at `joinScore` or more with enough saturated blocks.
+    func regions(in map: TamperingMap) -> [Region] {
+        let columns = map.columns, rows = map.rows
+        let largest = max(16, Int(Double(columns * rows) * largestFraction))
+        var seen = [Bool](repeating: false, count: columns * rows)
+        var found: [Region] = []
+        for start in 0..<(columns * rows) where !seen[start] && map.scores[start] >= joinScore {
+            var stack = [start]
+            seen[start] = true
+            var region = Region(minColumn: start % columns, maxColumn: start % columns, minRow: start / columns, maxRow: start / columns,
+                                blocks: 0, saturated: 0, meanScore: 0)
+            var total: Float = 0
+            while let index = stack.popLast() {
+                let column = index % columns, row = index / columns
+                region.blocks += 1
+                total += map.scores[index]
+                if map.scores[index] >= 1 { region.saturated += 1 }
+                region.minColumn = min(region.minColumn, column); region.maxColumn = max(region.maxColumn, column)
+                region.minRow = min(region.minRow, row); region.maxRow = max(region.maxRow, row)
+                for dy in -1...1 {
+                    for dx in -1...1 {
+                        let c = column + dx, r = row + dy
+                        guard c >= 0, r >= 0, c < columns, r < rows else { continue }
+                        let next = r * columns + c
+                        if !seen[next] && map.scores[next] >= joinScore {
+                            seen[next] = true
+                            stack.append(next)
+                        }
+                    }
+                }
+            }
+            region.meanScore = total / Float(region.blocks)
+            if region.saturated >= saturatedBlocks && region.blocks <= largest { found.append(region) }
+        }
+        return found
+    }
+
+    /// The printed field of `side` whose zone contains `point`, if any.
+    static func field(at point: Point, side: Specimen.Side?, placement: DocumentPlacement) -> String? {
+        guard let side else { return nil }
+        for zone in side.zones where zone.kind == .field {
+            if contains(placement.region(of: zone.box), point) { return zone.id }
+        }
+        return nil
+    }
+
+    /// Whether a convex polygon (clockwise or counter-clockwise) contains a point.
+    static func contains(_ polygon: [Point], _ point: Point) -> Bool {
+        guard polygon.count >= 3 else { return false }
+        var sign = 0.0
+        for i in 0..<polygon.count {
+            let a = polygon[i], b = polygon[(i + 1) % polygon.count]
+            let cross = (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x)
+            if cross != 0 {
+                if sign == 0 { sign = cross } else if (cross > 0) != (sign > 0) { return false }
+            }
+        }
+        return true
+    }
+}

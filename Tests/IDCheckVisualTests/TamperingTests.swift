@@ -1,0 +1,89 @@
+import IDCheck
+import IDCheckRender
+import IDCheckVisual
+import Testing
+
+/// The local tampering check on real renderings: genuine scans (also re-saved and rescaled)
+/// raise nothing; digits pasted onto a scan with their own compression and grain are found
+/// where they were pasted.
+@Suite("Local tampering")
+struct TamperingTests {
+    static func tamperIndicators(_ inspection: Inspection) -> [Indicator] {
+        inspection.report.indicators.filter { $0.code == .tamperLocal }
+    }
+
+    @Test("a genuine scan, also re-saved as JPEG and rescaled, raises no tampering indicator")
+    func genuineStaysClean() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 7311, conditions: .ordinary, library: library)
+        let original = document.images[0]
+        var variants: [(String, Image)] = [("as scanned", original)]
+        for quality in [70, 90] {
+            let bytes = try ImageEncoder.jpeg(original, quality: quality)
+            variants.append(("re-saved at JPEG \(quality)", try ImageDecoder().decode(bytes).image))
+        }
+        for factor in [0.6, 1.5] {
+            let width = Int(Double(original.width) * factor), height = Int(Double(original.height) * factor)
+            variants.append(("scaled by \(factor)", original.warped(width: width, height: height, mapping: .scale(1 / factor))))
+        }
+        for (name, image) in variants {
+            let inspection = inspector.inspect([Examination.Page(image: image, label: name)])
+            let map = try #require(inspection.examination.tamperingMaps.first, "\(name)")
+            #expect(map.columns == image.width / map.blockSize && map.rows == image.height / map.blockSize, "\(name)")
+            #expect(Self.tamperIndicators(inspection).isEmpty, "\(name): \(Self.tamperIndicators(inspection).map(\.message))")
+        }
+    }
+
+    @Test("digits pasted over a printed field of a scan, recompressed and grained, are reported there, also without the model")
+    func pastedDigitsAreFound() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-P-2020", seed: 7321, conditions: .ordinary, library: library)
+        let label = document.labels[0]
+        let source = try #require(label.printed.first { $0.field == .expiryDate })
+        let target = try #require(label.printed.first { $0.field == .birthDate })
+        let (forged, region) = try TamperingTests.paste(from: source.polygon, onto: target.polygon, in: document.images[0])
+        let pages = [Examination.Page(image: forged, label: label.file)]
+        // With the model known and without any library: the check compares the image with itself.
+        for inspector in [Inspector(library: library, checkDate: VisualFixtures.checkDate), Inspector(library: nil, checkDate: VisualFixtures.checkDate)] {
+            let inspection = inspector.inspect(pages)
+            let found = Self.tamperIndicators(inspection)
+            #expect(found.contains { TamperingTests.overlaps($0.evidence.region ?? [], region) }, "\(found.map(\.evidence.region))")
+            #expect(found.allSatisfy { $0.severity == .critical && $0.evidence.page == 0 })
+        }
+    }
+
+    /// What a forger does to a scan: cuts an ellipse around the middle of one printed field,
+    /// recompresses it (JPEG 45), adds grain (σ 4), pastes it over the middle of another field
+    /// with a hard edge and saves the result as JPEG 90. Returns the image and the ellipse's box.
+    static func paste(from source: [Point], onto target: [Point], in scan: Image) throws -> (Image, [Point]) {
+        var image = scan.converted(to: .rgb)
+        func centre(_ p: [Point]) -> Point { Point(x: p.map(\.x).reduce(0, +) / Double(p.count), y: p.map(\.y).reduce(0, +) / Double(p.count)) }
+        let height = ((target[3].x - target[0].x) * (target[3].x - target[0].x) + (target[3].y - target[0].y) * (target[3].y - target[0].y)).squareRoot()
+        let rx = height * 1.6, ry = height * 0.75
+        let from = centre(source), to = centre(target)
+        let cut = Rectangle(x: (from.x - rx).rounded(.down), y: (from.y - ry).rounded(.down), width: (2 * rx).rounded(.up), height: (2 * ry).rounded(.up))
+        var patch = image.cropped(to: cut)
+        patch = try ImageDecoder().decode(ImageEncoder.jpeg(patch, quality: 45)).image.converted(to: .rgb)
+        var random = SplitMix64(seed: 7321)
+        let ox = Int(to.x - rx), oy = Int(to.y - ry)
+        for y in 0..<patch.height {
+            for x in 0..<patch.width {
+                let dx = (Double(x) - rx) / rx, dy = (Double(y) - ry) / ry
+                guard dx * dx + dy * dy <= 1, let colour = patch[x, y] else { continue }
+                let grain = random.normal() * 4
+                func shifted(_ v: UInt8) -> UInt8 { UInt8(max(0, min(255, (Double(v) + grain).rounded()))) }
+                image.setPixel(x: ox + x, y: oy + y, to: Colour(red: shifted(colour.red), green: shifted(colour.green), blue: shifted(colour.blue)))
+            }
+        }
+        let saved = try ImageDecoder().decode(ImageEncoder.jpeg(image, quality: 90)).image
+        let box = [Point(x: to.x - rx, y: to.y - ry), Point(x: to.x + rx, y: to.y - ry), Point(x: to.x + rx, y: to.y + ry), Point(x: to.x - rx, y: to.y + ry)]
+        return (saved, box)
+    }
+
+    static func overlaps(_ a: [Point], _ b: [Point]) -> Bool {
+        guard let ax0 = a.map(\.x).min(), let ax1 = a.map(\.x).max(), let ay0 = a.map(\.y).min(), let ay1 = a.map(\.y).max(),
+              let bx0 = b.map(\.x).min(), let bx1 = b.map(\.x).max(), let by0 = b.map(\.y).min(), let by1 = b.map(\.y).max() else { return false }
+        return ax0 < bx1 && bx0 < ax1 && ay0 < by1 && by0 < ay1
+    }
+}
