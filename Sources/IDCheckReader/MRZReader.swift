@@ -69,6 +69,21 @@ public struct MRZReader: Sendable {
             if factor == 1 { break }
             factor = max(1, factor / 2) // small characters: look again at a finer resolution
         }
+        if readings.isEmpty {
+            // Last look with a narrow ink threshold: next to a dark surround (a document on a
+            // dark table, its MRZ near the edge) the wide window's mean is dark and faint,
+            // small characters drop out of the ink.
+            let start = clock()
+            let factor = locatingFactor(width: grey.width, height: grey.height)
+            let page = level(factor)
+            var narrow = locator
+            narrow.maskRadius = max(3, min(page.width, page.height) / 150)
+            let placements = narrow.locate(on: page, scale: Double(factor))
+            timings.locate += clock() - start
+            for placement in placements {
+                if let reading = read(placement, on: grey, timings: &timings) { readings.append(reading) }
+            }
+        }
         return readings.sorted { a, b in
             (a.location.map(\.y).min() ?? 0) < (b.location.map(\.y).min() ?? 0)
         }

@@ -41,6 +41,8 @@ struct MRZLocator: Sendable {
     /// Largest ratio of the character heights of two lines of one MRZ. A line of many fillers
     /// measures lower than one of capitals; in OCR-B by less than this.
     var maximumLineSizeRatio = 1.45
+    /// Radius of the ink threshold's window; by default a sixtieth of the page's shorter side.
+    var maskRadius: Int?
 
     /// Text lines (of any orientation) found on the page, in the page's frame.
     struct TextLine {
@@ -56,7 +58,7 @@ struct MRZLocator: Sendable {
 
     /// Locates MRZs on `page` (grey). `scale` is the factor from `page` pixels to the original.
     func locate(on page: Image, scale: Double) -> [MRZPlacement] {
-        let mask = InkMask(page, radius: max(6, min(page.width, page.height) / 60))
+        let mask = InkMask(page, radius: maskRadius ?? max(6, min(page.width, page.height) / 60))
         let all = mask.components()
         // Character-like blobs: big enough to be read, not a frame or a photo; elongated blobs are
         // kept when thin, since runs of touching fillers (<<<<) merge at low resolution.
