@@ -26,7 +26,10 @@ public struct PhotoRule: IndicatorRule {
     public var minimumRingCorrelation = 0.15
     /// Below this (correlation of the fine print in the band inside the zone's border with the
     /// reference's) the overprint the reference shows is taken as covered.
-    public var overprintThreshold = 0.12
+    public var overprintThreshold = 0.3
+    /// …and below this fraction of the fine-print correlation around the zone (genuine scans keep
+    /// at least 0.58 of it in the band, a covered band keeps little).
+    public var overprintRingFraction = 0.35
     /// Below this the ghost image is taken as another person.
     public var ghostThreshold = 0.35
     /// Both below these together count too.
@@ -59,7 +62,7 @@ public struct PhotoRule: IndicatorRule {
             var score = 1.0
             // A blurred or smoothed scan loses the fine print everywhere: the band must also fall
             // well below what the ring around the zone keeps.
-            let overprintGone = covered.map { $0.correlation < overprintThreshold && $0.correlation < 0.5 * photo.ringCorrelation } ?? false
+            let overprintGone = covered.map { $0.correlation < overprintThreshold && $0.correlation < overprintRingFraction * photo.ringCorrelation } ?? false
             let ghostDiffers = ghostScore.map { $0 < ghostThreshold } ?? false
             // Each trace a little weak, both together: a faint overprint and an unconvincing ghost.
             let bothDoubtful = (covered.map { $0.correlation < doubtfulOverprint } ?? false) && (ghostScore.map { $0 < doubtfulGhost } ?? false)
