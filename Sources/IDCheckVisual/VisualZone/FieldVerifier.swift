@@ -144,6 +144,12 @@ struct FieldVerifier {
             }
             previous = step.placements.last?.scalar ?? previous
         }
+        // Characters of other widths (a whole other number) shift everything after them: the
+        // print is then read afresh, glyph after glyph, and the better reading kept.
+        if read != candidate, let free = matcher.read(graph, startPen: start, beamWidth: 4), free.cost < readCost {
+            read = free.text
+            readCost = free.cost
+        }
         let readMean = readCost / Float(max(1, expected.glyphCount))
         let score = Double(max(0, 1 - expected.meanCost))
         let margin = expected.cost - readCost
