@@ -53,9 +53,15 @@ struct NoiseBlockStatistics: Sendable {
             activity.withUnsafeMutableBufferPointer { outActivity in
             noise.withUnsafeMutableBufferPointer { outNoise in
             floorGradient.withUnsafeMutableBufferPointer { outFloor in
-                var residuals = [Float](repeating: 0, count: size * size)
-                var histogram = [Int](repeating: 0, count: bins)
-                var binOf = [Int](repeating: 0, count: size * size)
+                // Scratch for one block, allocated once (hot loop: no array checks).
+                let residuals = UnsafeMutableBufferPointer<Float>.allocate(capacity: size * size)
+                let binOf = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size * size)
+                let histogram = UnsafeMutableBufferPointer<Int32>.allocate(capacity: bins)
+                defer {
+                    residuals.deallocate()
+                    binOf.deallocate()
+                    histogram.deallocate()
+                }
                 for row in 0..<rows {
                     for column in 0..<columns {
                         var sum: Float = 0, gradientSum: Float = 0
@@ -83,18 +89,18 @@ struct NoiseBlockStatistics: Sendable {
                                 let k = dy * size + dx
                                 residuals[k] = r * r
                                 let bin = min(bins - 1, Int(magnitude * 4))
-                                binOf[k] = bin
+                                binOf[k] = UInt8(truncatingIfNeeded: bin)
                                 histogram[bin] += 1
                             }
                         }
                         // The gradient below which the smoothest pixels lie.
                         var cumulative = 0, cut = bins - 1
                         for bin in 0..<bins {
-                            cumulative += histogram[bin]
+                            cumulative += Int(histogram[bin])
                             if cumulative >= smoothCount { cut = bin; break }
                         }
                         var energy: Float = 0, used = 0
-                        for k in 0..<(size * size) where binOf[k] <= cut {
+                        for k in 0..<(size * size) where Int(binOf[k]) <= cut {
                             energy += residuals[k]
                             used += 1
                         }

@@ -20,8 +20,9 @@ struct TamperingAnalysis: Sendable {
 
     /// Deviation from which a block starts to colour the map.
     static let mapFloor: Float = 2
-    /// Peers needed before a block is judged.
-    static let minimumPeers = 24
+    /// Peers needed before a block is judged: content with fewer like blocks on the page (an
+    /// emblem's rosette) is one of a kind, not foreign.
+    static let minimumPeers = 60
 
     init(image: Image, blockSize: Int = 16) {
         statistics = NoiseBlockStatistics(image: image, blockSize: blockSize)

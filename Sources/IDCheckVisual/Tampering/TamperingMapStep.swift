@@ -12,8 +12,9 @@ public struct TamperingMapStep: ExaminationStep {
         self.alarm = alarm
     }
 
-    /// Above every genuine page of the tuning renders (seeds 7000–7999, 560 pages: highest 7.9).
-    public static let defaultAlarm = 9.5
+    /// Above every genuine page of the tuning renders (seeds 7000–7999, 560 pages at ≤ 300 dpi and
+    /// 112 at full resolution: highest 9.8, an emblem's rosette).
+    public static let defaultAlarm = 10.5
 
     public func prepare(_ examination: inout Examination) {
         examination.tamperingMaps = examination.pages.enumerated().map { index, page in
