@@ -46,15 +46,26 @@ struct PortraitHash: Sendable, Hashable, CustomStringConvertible {
 
     func distance(to other: PortraitHash) -> Int { (bits ^ other.bits).nonzeroBitCount }
 
-    /// The photo zone of an examined document on its image, or `nil` when it cannot be placed.
+    /// Share of the photo zone's width and height left out on each side: genuine documents print
+    /// a security overprint (seal, fine lines) across the photo's border, the same on every
+    /// document of a model, which would pull different faces' hashes together.
+    static let borderInset = 0.15
+
+    /// The inner part of the photo zone of an examined document on its image, or `nil` when it
+    /// cannot be placed.
     static func photoRegion(of examination: Examination) -> (placement: DocumentPlacement, box: Specimen.Box)? {
         if let placement = examination.placement, let photo = examination.model?.mrzSide?.zones(of: .photo).first {
-            return (placement, photo.box)
+            return (placement, inner(photo.box))
         }
         guard examination.model == nil, let zone = examination.zone, zone.format == .td3,
               let geometry = examination.mrzGeometry,
               let placement = DocumentPlacement.estimated(mrzLocation: geometry.location, mrzBox: genericTD3MRZ) else { return nil }
-        return (placement, genericTD3Photo)
+        return (placement, inner(genericTD3Photo))
+    }
+
+    private static func inner(_ box: Specimen.Box) -> Specimen.Box {
+        Specimen.Box(x: box.x + box.width * borderInset, y: box.y + box.height * borderInset,
+                     width: box.width * (1 - 2 * borderInset), height: box.height * (1 - 2 * borderInset))
     }
 
     /// The hash of `box` (relative to the side) placed on `image` by `placement`; `nil` when more
