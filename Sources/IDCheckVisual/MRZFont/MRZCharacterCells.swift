@@ -31,19 +31,18 @@ enum MRZCharacterCells {
     /// character), each labelled with its character in `lines` when the text is known; lines
     /// whose boxes do not match their text are left out.
     static func cut(page: Image, boxes: [[[Point]]], lines: [String]?) -> [MRZCharacterCell] {
-        let gray = page.format == .gray ? page : page.converted(to: .gray)
         if let lines, lines.count != boxes.count { return [] }
         var cells: [MRZCharacterCell] = []
         for (index, lineBoxes) in boxes.enumerated() {
             let text: [Character?] = lines.map { Array($0[index]) } ?? Array(repeating: nil, count: lineBoxes.count)
             guard text.count == lineBoxes.count, lineBoxes.count >= 8, lineBoxes.allSatisfy({ $0.count >= 4 }) else { continue }
-            cells += cut(line: index, text: text, boxes: lineBoxes, from: gray)
+            cells += cut(line: index, text: text, boxes: lineBoxes, from: page)
         }
         return cells
     }
 
     /// The cells of one line of characters whose ink boxes are `boxes`.
-    private static func cut(line: Int, text: [Character?], boxes: [[Point]], from gray: Image) -> [MRZCharacterCell] {
+    private static func cut(line: Int, text: [Character?], boxes: [[Point]], from page: Image) -> [MRZCharacterCell] {
         let centres = boxes.map { box in (box[0] + box[1] + box[2] + box[3]) * 0.25 }
         guard let first = centres.first, let last = centres.last else { return [] }
         let span = last - first
@@ -79,7 +78,9 @@ enum MRZCharacterCells {
             let step = 1 / scale
             let origin = middle - along * (Double(width) / 2 * step) - down * (Double(height) / 2 * step)
             let sampling = AffineSampling(origin: origin, xStep: along * step, yStep: down * step)
-            let image = gray.warped(width: max(1, width), height: max(1, height), sampling: sampling)
+            // Cut first, grey after: converting a whole colour page would cost more than the check.
+            let cut = page.warped(width: max(1, width), height: max(1, height), sampling: sampling)
+            let image = cut.format == .gray ? cut : cut.converted(to: .gray)
             let bandTop = Double(height) / 2 - capHeight / 2
             cells.append(MRZCharacterCell(line: line, column: column, character: text[column], image: image,
                                           bandTop: bandTop, bandBottom: bandTop + capHeight, pageCapHeight: bottom - top))
