@@ -86,8 +86,8 @@ public struct PhotoRule: IndicatorRule {
     }
 
     /// The page showing `side` and the side's placement on it: the alignment step's where it
-    /// aligned the side; else the MRZ's own when the photo is on the MRZ's side, or the side
-    /// found on another page by its reference.
+    /// aligned the side; else the MRZ's own when the photo is on the MRZ's side; else, only when no
+    /// alignment step ran, the side found on another page by its reference.
     private func locate(_ side: Specimen.Side, of model: Specimen, examination: Examination, mrzPage: Int, mrzPlacement: DocumentPlacement,
                         reference: Image) -> (Int, DocumentPlacement)? {
         // The alignment step's view of the side, when it aligned it with the reference.
@@ -96,6 +96,9 @@ public struct PhotoRule: IndicatorRule {
             return (view.page, view.placement)
         }
         if side.name == model.mrzSide?.name { return (mrzPage, mrzPlacement) }
+        // The alignment step looked for this side and did not find it: a cruder search of ours
+        // is not trusted to judge it (it is for inspectors without that step).
+        if !examination.sides.isEmpty { return nil }
         var best: (Int, SidePlacementSearch.Result)?
         for page in examination.pages.indices where page != mrzPage {
             if let found = sideSearch.locate(side, reference: reference, on: examination.pages[page].image, prior: mrzPlacement),

@@ -15,7 +15,9 @@ struct ZoneRegistration: Sendable {
     /// …and shifts up to this many blocks (a fifth of the zone's width either way); the fine
     /// search then shifts up to `fineRadius` working pixels around the coarse result.
     var coarseRadius = 8
-    var fineRadius = 3
+    /// A block and a half: the coarse search, which sees the zone's edge, can settle on the edge
+    /// of a print stuck a little off the zone.
+    var fineRadius = 6
 
     struct Registered {
         /// The questioned cut, registered: same frame as `reference`.
