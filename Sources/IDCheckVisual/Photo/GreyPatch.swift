@@ -130,3 +130,25 @@ struct GreyPatch: Sendable {
         return n > 0 ? (sum / n).squareRoot() : 0
     }
 }
+
+extension GreyPatch {
+    /// Means of `factor × factor` blocks.
+    func shrunk(by factor: Int) -> GreyPatch {
+        guard factor > 1 else { return self }
+        let across = max(1, width / factor), down = max(1, height / factor)
+        var result = [Float](repeating: 0, count: across * down)
+        let width = self.width, scale = 1 / Float(factor * factor)
+        values.withUnsafeBufferPointer { source in
+            for cy in 0..<down {
+                for cx in 0..<across {
+                    var sum: Float = 0
+                    for y in cy * factor..<min(height, (cy + 1) * factor) {
+                        for x in cx * factor..<min(width, (cx + 1) * factor) { sum += source[y * width + x] }
+                    }
+                    result[cy * across + cx] = sum * scale
+                }
+            }
+        }
+        return GreyPatch(width: across, height: down, values: result)
+    }
+}

@@ -20,7 +20,8 @@ public struct PhotoRule: IndicatorRule {
     var registration = ZoneRegistration()
     var overprint = OverprintCheck()
     var ghost = GhostComparison()
-    var sideSearch = SidePlacementSearch()
+    /// Finds a side without MRZ for inspectors that run this rule without the alignment step.
+    var sideFinder = SideFinder()
     /// Registration the photo zone needs (fine-print correlation around it) before its inside is
     /// judged: below it the scan keeps too little fine print to tell a covered overprint.
     public var minimumRingCorrelation = 0.15
@@ -99,10 +100,10 @@ public struct PhotoRule: IndicatorRule {
         // The alignment step looked for this side and did not find it: a cruder search of ours
         // is not trusted to judge it (it is for inspectors without that step).
         if !examination.sides.isEmpty { return nil }
-        var best: (Int, SidePlacementSearch.Result)?
+        var best: (Int, SideAligner.Result)?
         for page in examination.pages.indices where page != mrzPage {
-            if let found = sideSearch.locate(side, reference: reference, on: examination.pages[page].image, prior: mrzPlacement),
-               found.correlation > (best?.1.correlation ?? -1) {
+            if let found = sideFinder.find(side, of: model, on: examination.pages[page].image, references: references, scaleFrom: mrzPlacement),
+               found.quality.score > (best?.1.quality.score ?? -1) {
                 best = (page, found)
             }
         }
