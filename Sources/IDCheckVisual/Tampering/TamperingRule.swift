@@ -35,6 +35,9 @@ public struct TamperingRule: IndicatorRule {
                 let centre = Point(x: (x0 + x1) / 2, y: (y0 + y1) / 2)
                 // Off the document (the table it lies on, the scanner's lid) nothing is forged.
                 if let placement, !TamperingRule.contains(placement.outline, centre) { continue }
+                // The portrait, ghost image, emblem and signature are each unlike the rest of the
+                // page by nature (and the photo has its own check): no verdict on their texture.
+                if let placement, TamperingRule.insideOwnTexture(centre, side: side, placement: placement) { continue }
                 let polygon = [Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1)]
                 let field = placement.flatMap { TamperingRule.field(at: centre, side: side, placement: $0) }
                 let place = field.map { " over the printed field \($0)" } ?? ""
@@ -98,6 +101,23 @@ public struct TamperingRule: IndicatorRule {
             if contains(placement.region(of: zone.box), point) { return zone.id }
         }
         return nil
+    }
+
+    /// Zone kinds whose texture is their own: a portrait, its ghost, the emblem's rosette, a
+    /// signature, and the issuer's overprint across the photo's border.
+    static let ownTextureKinds: Set<Specimen.Zone.Kind> = [.photo, .ghostImage, .emblem, .signature]
+
+    /// Whether `point` lies in one of `side`'s own-texture zones, grown by a tenth of their size
+    /// (the overprint and seals cross the photo's border).
+    static func insideOwnTexture(_ point: Point, side: Specimen.Side?, placement: DocumentPlacement) -> Bool {
+        guard let side else { return false }
+        for zone in side.zones where ownTextureKinds.contains(zone.kind) {
+            let box = zone.box
+            let grown = Specimen.Box(x: box.x - box.width * 0.1, y: box.y - box.height * 0.1,
+                                     width: box.width * 1.2, height: box.height * 1.2)
+            if contains(placement.region(of: grown), point) { return true }
+        }
+        return false
     }
 
     /// Whether a convex polygon (clockwise or counter-clockwise) contains a point.
