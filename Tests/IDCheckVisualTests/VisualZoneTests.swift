@@ -77,4 +77,17 @@ struct VisualZoneTests {
         // The front's other fields were read and agree.
         #expect(inspection.examination.printedFields[.surname]?.agrees == true)
     }
+
+    @Test("a long hyphenated surname, set a little smaller to fit its box, agrees with the MRZ's fillers")
+    func longNameSetSmallerAgrees() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        // Seed 9101, document 16: VANDERHOEVEN-OPPENHEIMER-LAGRANGE, printed to the box's end at a
+        // few percent under the zone's size, which the cap height alone cannot tell from full size.
+        let document = try VisualFixtures.render(model: "UTO-P-2014", seed: 9101, index: 16, conditions: .ordinary, library: library)
+        #expect(document.labels.first?.data.surname.contains("-") == true)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        let surname = try #require(inspection.examination.printedFields[.surname], "the surname was not verified")
+        #expect(surname.agrees, "expected \(surname.expected), read \(surname.observed ?? "-")")
+        #expect(!inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
+    }
 }

@@ -58,14 +58,24 @@ struct FieldVerifier {
             return Check(outcome: .unverified, expected: display, observed: nil, score: 0)
         }
         // A name too long for its box is set smaller until it fits (and so reaches the box's
-        // right end): cut again at the measured size, and try a little either side of it, since
-        // the cap height measured to the pixel gives the size only to a few percent.
-        if case .name(let name, let truncatable) = expectation, line.capHeight / glyphs.capHeight < 0.92,
+        // right end). When the measured cap height says so, or when the name read at the zone's
+        // size fails although its ink fills the box (a few percent smaller drifts a long name's
+        // last letters off their places, while the cap height measured to the pixel cannot tell
+        // 96% from 100%), the field is cut again at the measured size and a little either side.
+        if case .name(let name, let truncatable) = expectation,
            patch.inkSum(x0: Int(patch.boxLeft + 0.85 * patch.boxWidth), x1: Int(patch.boxRight), y0: 0, y1: patch.height) > 0.3 * glyphs.typicalInk {
             let measured = line.capHeight / glyphs.capHeight
             var best: Check?
+            if measured >= 0.92 {
+                let matcher = PrintedLineMatcher(patch: patch, glyphs: glyphs, baseline: line.baseline)
+                best = checkName(name, truncatable: truncatable, matcher: matcher, display: display)
+                if best?.outcome == .agrees { return best }
+            }
+            var tried: Set<Int> = measured >= 0.92 ? [100] : []
             for factor in [1.0, 0.96, 1.04, 0.92, 1.08] {
-                guard let smaller = FieldPatch(side: side, zone: zone, size: size, scale: measured * factor),
+                let scale = min(1, measured * factor)
+                guard tried.insert(Int((scale * 100).rounded())).inserted,
+                      let smaller = FieldPatch(side: side, zone: zone, size: size, scale: scale),
                       let found = PrintedLineMatcher.measureBaseline(smaller, capHeight: glyphs.capHeight, smallest: 0.9) else { continue }
                 let matcher = PrintedLineMatcher(patch: smaller, glyphs: glyphs, baseline: found.baseline)
                 guard let check = checkName(name, truncatable: truncatable, matcher: matcher, display: display) else { continue }
@@ -99,7 +109,7 @@ struct FieldVerifier {
     // MARK: Names
 
     private func checkName(_ name: String, truncatable: Bool, matcher: PrintedLineMatcher, display: String) -> Check? {
-        let start = matcher.patch.boxLeft
+        let start = matcher.textStart()
         var best = matcher.read(NameSpellings.graph(for: name, script: nil), startPen: start, beamWidth: 3, leftoverCounts: !truncatable)
         if (best?.meanCost ?? .infinity) > Self.nameClearlyPrinted {
             for script in NameSpellings.Script.allCases {
@@ -123,7 +133,7 @@ struct FieldVerifier {
     /// any letter, a month name): the print differs where another character explains the ink
     /// clearly better than the expected one.
     private func checkText(candidates: [String], slots: [[String]], matcher: PrintedLineMatcher, display: String) -> Check? {
-        let start = matcher.patch.boxLeft
+        let start = matcher.textStart()
         var best: (candidate: String, reading: PrintedLineMatcher.Reading)?
         for candidate in candidates {
             guard let reading = matcher.read(LineGraph(slots: Self.tokens(candidate, like: slots)), startPen: start, beamWidth: 1) else { continue }
@@ -168,7 +178,7 @@ struct FieldVerifier {
     private func readDate(format: String, matcher: PrintedLineMatcher) -> Check? {
         let slots = ExpectedPrint.dateSlots(format: format)
         let graph = LineGraph(slots: slots)
-        guard let reading = matcher.read(graph, startPen: matcher.patch.boxLeft, beamWidth: 2) else { return nil }
+        guard let reading = matcher.read(graph, startPen: matcher.textStart(), beamWidth: 2) else { return nil }
         var confident = reading.meanCost <= Self.readable
         var previous: Unicode.Scalar?
         for step in reading.steps {

@@ -166,6 +166,33 @@ struct PrintedLineMatcher {
         return placements
     }
 
+    /// Where the text starts: `boxLeft`, unless the first run of ink on the baseline lies more
+    /// than a glyph's reach from it (a side placed a character's width off, as a small or scaled
+    /// scan can be). A text is left-aligned in its box, so the first ink column after a gap of at
+    /// least a third of an em, within an em either side of the box's left edge, is its start.
+    func textStart() -> Double {
+        let em = PrintGlyphs.emSize
+        let boxLeft = patch.boxLeft
+        let y0 = baseline - Int(em * 0.7), y1 = baseline
+        let from = max(0, Int(boxLeft - em)), to = min(patch.width - 1, Int(boxLeft + em))
+        guard from < to else { return boxLeft }
+        let gap = Int(em / 3)
+        let columnInk = Float(y1 - y0) * 0.08
+        var blank = gap
+        for x in from...to {
+            if patch.inkSum(x0: x, x1: x + 1, y0: y0, y1: y1) > columnInk {
+                if blank >= gap {
+                    let start = Double(x)
+                    return abs(start - boxLeft) > em * 0.25 ? start : boxLeft
+                }
+                blank = 0
+            } else {
+                blank += 1
+            }
+        }
+        return boxLeft
+    }
+
     /// Unexplained ink from `pen` to the right end of the patch, in typical glyphs.
     func leftover(after pen: Double) -> Float {
         let x0 = Int(pen.rounded()) + 1
