@@ -38,15 +38,19 @@ struct NoiseBlockStatistics: Sendable {
         noise = [Float](repeating: 0, count: blocks)
         floorGradient = [Float](repeating: 0, count: blocks)
         guard blocks > 0 else { return }
-        let luma = NoiseBlockStatistics.luminance(image)
-        // Content activity is measured on a 3 × 3 box-blurred copy: on the raw image, a grained
-        // region would count as busier content and be compared with busier (noisier) peers.
-        let blurred = NoiseBlockStatistics.boxBlurred(luma, width: width, height: height)
+        // Luminance and its 3 × 3 box blur, each with a one-pixel border repeating the edge, so
+        // that the 3 × 3 filters below read their neighbours without clamping (same values as
+        // clamping the coordinates).
+        let luma = NoiseBlockStatistics.padded(NoiseBlockStatistics.luminance(image), width: width, height: height)
+        let blurred = NoiseBlockStatistics.paddedBoxBlurred(luma, width: width, height: height)
         let size = blockSize
         let columns = columns, rows = rows
+        let paddedWidth = width + 2
         // Gradients are binned in quarter grey levels up to 64 levels per pixel for the per-block quantile.
         let bins = 256
         let smoothCount = Int(Double(size * size) * NoiseBlockStatistics.smoothFraction)
+        let lanes = 8
+        let vectorised = size % lanes == 0
         luma.withUnsafeBufferPointer { p in
         blurred.withUnsafeBufferPointer { q in
             brightness.withUnsafeMutableBufferPointer { outBrightness in
@@ -62,35 +66,71 @@ struct NoiseBlockStatistics: Sendable {
                     binOf.deallocate()
                     histogram.deallocate()
                 }
+                guard let p = p.baseAddress, let q = q.baseAddress else { return }
+                /// Eight neighbouring pixels of a padded row, starting at `offset`.
+                @inline(__always) func load(_ base: UnsafePointer<Float>, _ offset: Int) -> SIMD8<Float> {
+                    UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD8<Float>.self)
+                }
                 for row in 0..<rows {
                     for column in 0..<columns {
                         var sum: Float = 0, gradientSum: Float = 0
                         for i in 0..<bins { histogram[i] = 0 }
                         for dy in 0..<size {
-                            let y = row * size + dy
-                            let up = max(0, y - 1) * width, here = y * width, down = min(height - 1, y + 1) * width
-                            for dx in 0..<size {
-                                let x = column * size + dx
-                                let left = max(0, x - 1), right = min(width - 1, x + 1)
-                                let a = p[up + left], b = p[up + x], c = p[up + right]
-                                let d = p[here + left], e = p[here + x], f = p[here + right]
-                                let g = p[down + left], h = p[down + x], i = p[down + right]
+                            // Padded coordinates: pixel (x, y) is at (x + 1, y + 1).
+                            let y = row * size + dy + 1
+                            let up = (y - 1) * paddedWidth, here = y * paddedWidth, down = (y + 1) * paddedWidth
+                            var dx = 0
+                            if vectorised {
+                                while dx < size {
+                                    let x = column * size + dx + 1
+                                    let a = load(p, up + x - 1), b = load(p, up + x), c = load(p, up + x + 1)
+                                    let d = load(p, here + x - 1), e = load(p, here + x), f = load(p, here + x + 1)
+                                    let g = load(p, down + x - 1), h = load(p, down + x), i = load(p, down + x + 1)
+                                    sum += e.sum()
+                                    // Immerkær's kernel [1 -2 1; -2 4 -2; 1 -2 1] / 6.
+                                    let r = (a + c + g + i - 2 * (b + d + f + h) + 4 * e) / 6
+                                    // Sobel gradient, scaled to grey levels per pixel.
+                                    let gx = (c + 2 * f + i - a - 2 * d - g) / 8
+                                    let gy = (g + 2 * h + i - a - 2 * b - c) / 8
+                                    let magnitude = (gx * gx + gy * gy).squareRoot()
+                                    let qa = load(q, up + x - 1), qb = load(q, up + x), qc = load(q, up + x + 1)
+                                    let qd = load(q, here + x - 1), qf = load(q, here + x + 1)
+                                    let qg = load(q, down + x - 1), qh = load(q, down + x), qi = load(q, down + x + 1)
+                                    let sx = (qc + 2 * qf + qi - qa - 2 * qd - qg) / 8
+                                    let sy = (qg + 2 * qh + qi - qa - 2 * qb - qc) / 8
+                                    gradientSum += (sx * sx + sy * sy).squareRoot().sum()
+                                    let k = dy * size + dx
+                                    UnsafeMutableRawPointer(residuals.baseAddress! + k).storeBytes(of: r * r, as: SIMD8<Float>.self)
+                                    // Bins as the scalar path computes them (SIMD's own float-to-integer
+                                    // conversion is generic, not a vector instruction, and far slower).
+                                    let scaled = pointwiseMin(magnitude * 4, SIMD8(repeating: Float(bins - 1)))
+                                    for lane in 0..<lanes {
+                                        let bin = Int(scaled[lane])
+                                        binOf[k + lane] = UInt8(truncatingIfNeeded: bin)
+                                        histogram[bin] += 1
+                                    }
+                                    dx += lanes
+                                }
+                            }
+                            while dx < size {
+                                let x = column * size + dx + 1
+                                let a = p[up + x - 1], b = p[up + x], c = p[up + x + 1]
+                                let d = p[here + x - 1], e = p[here + x], f = p[here + x + 1]
+                                let g = p[down + x - 1], h = p[down + x], i = p[down + x + 1]
                                 sum += e
-                                // Immerkær's kernel [1 -2 1; -2 4 -2; 1 -2 1] / 6.
                                 let r = (a + c + g + i - 2 * (b + d + f + h) + 4 * e) / 6
-                                // Sobel gradient, scaled to grey levels per pixel.
                                 let gx = (c + 2 * f + i - a - 2 * d - g) / 8
                                 let gy = (g + 2 * h + i - a - 2 * b - c) / 8
                                 let magnitude = (gx * gx + gy * gy).squareRoot()
-                                let sx = (q[up + right] + 2 * q[here + right] + q[down + right] - q[up + left] - 2 * q[here + left] - q[down + left]) / 8
-                                let sy = (q[down + left] + 2 * q[down + x] + q[down + right] - q[up + left] - 2 * q[up + x] - q[up + right]) / 8
-                                let smoothMagnitude = (sx * sx + sy * sy).squareRoot()
-                                gradientSum += smoothMagnitude
+                                let sx = (q[up + x + 1] + 2 * q[here + x + 1] + q[down + x + 1] - q[up + x - 1] - 2 * q[here + x - 1] - q[down + x - 1]) / 8
+                                let sy = (q[down + x - 1] + 2 * q[down + x] + q[down + x + 1] - q[up + x - 1] - 2 * q[up + x] - q[up + x + 1]) / 8
+                                gradientSum += (sx * sx + sy * sy).squareRoot()
                                 let k = dy * size + dx
                                 residuals[k] = r * r
                                 let bin = min(bins - 1, Int(magnitude * 4))
                                 binOf[k] = UInt8(truncatingIfNeeded: bin)
                                 histogram[bin] += 1
+                                dx += 1
                             }
                         }
                         // The gradient below which the smoothest pixels lie.
@@ -118,6 +158,56 @@ struct NoiseBlockStatistics: Sendable {
             }
         }
         }
+    }
+
+    /// The 3 × 3 box blur of a padded image (``padded(_:width:height:)``), padded the same way:
+    /// the same values as ``boxBlurred(_:width:height:)`` with its clamped edges, without a copy.
+    static func paddedBoxBlurred(_ source: [Float], width: Int, height: Int) -> [Float] {
+        let paddedWidth = width + 2
+        var horizontal = [Float](repeating: 0, count: source.count)
+        var out = [Float](repeating: 0, count: source.count)
+        source.withUnsafeBufferPointer { p in
+            horizontal.withUnsafeMutableBufferPointer { h in
+                for y in 0..<(height + 2) {
+                    let row = y * paddedWidth
+                    for x in 1...width { h[row + x] = (p[row + x - 1] + p[row + x] + p[row + x + 1]) / 3 }
+                }
+            }
+        }
+        horizontal.withUnsafeBufferPointer { h in
+            out.withUnsafeMutableBufferPointer { o in
+                for y in 1...height {
+                    let up = (y - 1) * paddedWidth, here = y * paddedWidth, down = (y + 1) * paddedWidth
+                    for x in 1...width { o[here + x] = (h[up + x] + h[here + x] + h[down + x]) / 3 }
+                    o[here] = o[here + 1]
+                    o[here + width + 1] = o[here + width]
+                }
+                // Top and bottom borders repeat the first and last rows (corners included).
+                for x in 0..<paddedWidth {
+                    o[x] = o[paddedWidth + x]
+                    o[(height + 1) * paddedWidth + x] = o[height * paddedWidth + x]
+                }
+            }
+        }
+        return out
+    }
+
+    /// `source` (`width` × `height`) with a one-pixel border repeating its edge pixels.
+    static func padded(_ source: [Float], width: Int, height: Int) -> [Float] {
+        let paddedWidth = width + 2
+        var out = [Float](repeating: 0, count: paddedWidth * (height + 2))
+        source.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { o in
+                for y in -1...height {
+                    let sourceRow = min(height - 1, max(0, y)) * width
+                    let row = (y + 1) * paddedWidth
+                    o[row] = s[sourceRow]
+                    for x in 0..<width { o[row + x + 1] = s[sourceRow + x] }
+                    o[row + width + 1] = s[sourceRow + width - 1]
+                }
+            }
+        }
+        return out
     }
 
     /// A 3 × 3 box blur (edges replicated), separable, on a contiguous float buffer.

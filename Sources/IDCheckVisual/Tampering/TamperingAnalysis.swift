@@ -67,11 +67,9 @@ struct TamperingAnalysis: Sendable {
             }
             // A block without enough peers (an emblem's rosette, one of a kind on the page) is not judged.
             guard pool.count >= minimumPeers else { continue }
-            pool.sort()
-            let m = pool[pool.count / 2]
+            let m = TamperingAnalysis.middle(&pool)
             var deviations = pool.map { abs($0 - m) }
-            deviations.sort()
-            let mad = deviations[deviations.count / 2]
+            let mad = TamperingAnalysis.middle(&deviations)
             median[band] = m
             // The floor keeps nearly noise-free images (PNG, heavy JPEG) from turning tiny differences into large deviations.
             spread[band] = 1.4826 * mad + 0.05 * m + 0.25
@@ -82,6 +80,35 @@ struct TamperingAnalysis: Sendable {
             out[index] = max(0, (s.noise[index] - median[band]) / spread[band])
         }
         return out
+    }
+
+    /// The element at index `count / 2` of `values` sorted (the median, the upper one for an even
+    /// count), found by selection in linear expected time; `values` is left partly reordered.
+    static func middle(_ values: inout [Float]) -> Float {
+        let k = values.count / 2
+        return values.withUnsafeMutableBufferPointer { v -> Float in
+            var low = 0, high = v.count - 1
+            while low < high {
+                // Median of three as the pivot, then a Hoare partition.
+                let mid = low + (high - low) / 2
+                if v[mid] < v[low] { v.swapAt(mid, low) }
+                if v[high] < v[low] { v.swapAt(high, low) }
+                if v[high] < v[mid] { v.swapAt(high, mid) }
+                let pivot = v[mid]
+                var i = low, j = high
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while pivot < v[j] { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j { high = j } else if k >= i { low = i } else { return v[k] }
+            }
+            return v[k]
+        }
     }
 
     /// The map for the heat overlay: deviation on a logarithmic scale from ``mapFloor`` (0) to

@@ -1,0 +1,97 @@
+import IDCheck
+import IDCheckRender
+@testable import IDCheckVisual
+import Testing
+
+/// The block noise statistics behind the tampering map, computed on padded buffers eight pixels
+/// at a time, against their plain definition (per pixel, coordinates clamped at the edges) on a
+/// real rendering and on images whose size is not a multiple of the block.
+@Suite("Noise block statistics")
+struct NoiseBlockStatisticsTests {
+    @Test("the fast path gives the plain definition's statistics", arguments: [16, 12])
+    func matchesDefinition(blockSize: Int) throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-P-2020", seed: 7312, conditions: .ordinary, library: library)
+        let page = document.images[0]
+        // A corner of the page (edges included) and an odd-sized cut of its middle.
+        let corner = page.cropped(to: Rectangle(x: 0, y: 0, width: 403, height: 291))
+        let middle = page.cropped(to: Rectangle(x: Double(page.width / 3), y: Double(page.height / 3), width: 517, height: 333))
+        for image in [corner, middle] {
+            let fast = NoiseBlockStatistics(image: image, blockSize: blockSize)
+            let plain = Self.definition(image, blockSize: blockSize)
+            #expect(fast.columns == image.width / blockSize && fast.rows == image.height / blockSize)
+            #expect(fast.brightness.count == plain.brightness.count)
+            for index in plain.brightness.indices {
+                #expect(abs(fast.brightness[index] - plain.brightness[index]) < 1e-3)
+                #expect(abs(fast.activity[index] - plain.activity[index]) < 1e-3)
+                #expect(abs(fast.noise[index] - plain.noise[index]) < 1e-3 * max(1, plain.noise[index]))
+                #expect(fast.floorGradient[index] == plain.floorGradient[index])
+            }
+        }
+    }
+
+    /// The statistics as defined: per pixel Immerkær residual, Sobel gradient of the luminance
+    /// and of its 3 × 3 box blur, coordinates clamped to the image; per block the mean
+    /// brightness, mean blurred gradient, and RMS residual over its 40% lowest-gradient pixels.
+    static func definition(_ image: Image, blockSize size: Int) -> (brightness: [Float], activity: [Float], noise: [Float], floorGradient: [Float]) {
+        let width = image.width, height = image.height
+        let luma = NoiseBlockStatistics.luminance(image)
+        let blurred = NoiseBlockStatistics.boxBlurred(luma, width: width, height: height)
+        func at(_ a: [Float], _ x: Int, _ y: Int) -> Float { a[min(height - 1, max(0, y)) * width + min(width - 1, max(0, x))] }
+        let columns = width / size, rows = height / size
+        var brightness: [Float] = [], activity: [Float] = [], noise: [Float] = [], floorGradient: [Float] = []
+        for row in 0..<rows {
+            for column in 0..<columns {
+                var sum: Float = 0, gradientSum: Float = 0
+                var pixels: [(residual: Float, bin: Int)] = []
+                var histogram = [Int](repeating: 0, count: 256)
+                for y in (row * size)..<((row + 1) * size) {
+                    for x in (column * size)..<((column + 1) * size) {
+                        func p(_ dx: Int, _ dy: Int) -> Float { at(luma, x + dx, y + dy) }
+                        func q(_ dx: Int, _ dy: Int) -> Float { at(blurred, x + dx, y + dy) }
+                        sum += p(0, 0)
+                        let r = (p(-1, -1) + p(1, -1) + p(-1, 1) + p(1, 1) - 2 * (p(0, -1) + p(-1, 0) + p(1, 0) + p(0, 1)) + 4 * p(0, 0)) / 6
+                        let gx = (p(1, -1) + 2 * p(1, 0) + p(1, 1) - p(-1, -1) - 2 * p(-1, 0) - p(-1, 1)) / 8
+                        let gy = (p(-1, 1) + 2 * p(0, 1) + p(1, 1) - p(-1, -1) - 2 * p(0, -1) - p(1, -1)) / 8
+                        let sx = (q(1, -1) + 2 * q(1, 0) + q(1, 1) - q(-1, -1) - 2 * q(-1, 0) - q(-1, 1)) / 8
+                        let sy = (q(-1, 1) + 2 * q(0, 1) + q(1, 1) - q(-1, -1) - 2 * q(0, -1) - q(1, -1)) / 8
+                        gradientSum += (sx * sx + sy * sy).squareRoot()
+                        let bin = min(255, Int((gx * gx + gy * gy).squareRoot() * 4))
+                        histogram[bin] += 1
+                        pixels.append((r * r, bin))
+                    }
+                }
+                let smoothCount = Int(Double(size * size) * NoiseBlockStatistics.smoothFraction)
+                var cumulative = 0, cut = 255
+                for bin in 0..<256 {
+                    cumulative += histogram[bin]
+                    if cumulative >= smoothCount { cut = bin; break }
+                }
+                let smooth = pixels.filter { $0.bin <= cut }
+                let area = Float(size * size)
+                brightness.append(sum / area)
+                activity.append(gradientSum / area)
+                noise.append(smooth.isEmpty ? 0 : (smooth.reduce(0) { $0 + $1.residual } / Float(smooth.count)).squareRoot())
+                floorGradient.append(Float(cut + 1) / 4)
+            }
+        }
+        return (brightness, activity, noise, floorGradient)
+    }
+}
+
+@Suite("Median by selection")
+struct MedianSelectionTests {
+    @Test("the selected middle element is the sorted array's, for odd, even, repeated and constant values")
+    func middleIsSortedMiddle() {
+        var generator = SystemRandomNumberGenerator()
+        var cases: [[Float]] = [[3], [2, 1], [5, 5, 5, 5], [1, 2, 3, 4, 5, 6], [9, 1, 8, 2, 7, 3, 6, 4, 5]]
+        for count in [10, 11, 60, 61, 1000, 1001] {
+            cases.append((0..<count).map { _ in Float(Int.random(in: 0..<20, using: &generator)) })
+            cases.append((0..<count).map { _ in Float.random(in: -5...5, using: &generator) })
+        }
+        for values in cases {
+            var scratch = values
+            #expect(TamperingAnalysis.middle(&scratch) == values.sorted()[values.count / 2], "\(values.prefix(12))")
+        }
+    }
+}
