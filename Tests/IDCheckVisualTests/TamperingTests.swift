@@ -53,6 +53,27 @@ struct TamperingTests {
         }
     }
 
+    @Test("a region pasted from another holder's document cuts through a character of the number: that character is named, a clean reprint is not")
+    func cutCharacterIsNamed() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        // Seed 8801, document 37: the renderer's splice over the document number (VZ1078180 shows
+        // as WI2078180 with the second character half of each).
+        let spliced = try VisualFixtures.render(model: "UTO-P-2020", seed: 8801, index: 37, forge: .kind(.splicedRegion),
+                                                conditions: .ordinary, library: library)
+        let region = try #require(spliced.labels[0].forgery?.regions.first)
+        let found = Self.tamperIndicators(inspector.inspect(VisualFixtures.pages(spliced))).filter { $0.evidence.field != nil }
+        #expect(found.contains { $0.evidence.field == "documentNumber" && TamperingTests.overlaps($0.evidence.region ?? [], region) },
+                "\(found.map(\.message))")
+        // A field printed with another value in the font's own clean glyphs is a visual-zone
+        // mismatch, not a cut character.
+        let reprinted = try VisualFixtures.render(model: "UTO-P-2020", seed: 53, forge: .kind(.vizMRZMismatch), conditions: .ordinary,
+                                                  library: library)
+        let inspection = inspector.inspect(VisualFixtures.pages(reprinted))
+        #expect(inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
+        #expect(!Self.tamperIndicators(inspection).contains { $0.evidence.field != nil })
+    }
+
     /// What a forger does to a scan: cuts an ellipse around the middle of one printed field,
     /// recompresses it (JPEG 45), adds grain (σ 4), pastes it over the middle of another field
     /// with a hard edge and saves the result as JPEG 90. Returns the image and the ellipse's box.

@@ -44,6 +44,9 @@ public struct Examination: Sendable {
     public var printedDates: [Specimen.PrintedField: MRZ.CalendarDate]
     /// The visual zone's printed fields as an ``ExaminationStep`` read or verified them.
     public var printedFields: [Specimen.PrintedField: PrintedFieldReading] = [:]
+    /// Characters of printed fields unlike every character of the model's font among clear ones
+    /// (found by the visual-zone step whether or not the field could be verified).
+    public var foreignGlyphs: [ForeignGlyph] = []
     /// How well the image was aligned with the identified model's side, when a step tried.
     public var alignment: AlignmentQuality?
     /// Every side of the identified model found on the images (the MRZ's side first), with its

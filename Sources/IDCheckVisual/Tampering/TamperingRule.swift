@@ -22,6 +22,14 @@ public struct TamperingRule: IndicatorRule {
 
     public func evaluate(_ examination: Examination) -> [Indicator] {
         var indicators: [Indicator] = []
+        // A character of a printed field that no character of the model's font explains, among
+        // clear ones: a paste cutting through the print joins halves of two characters.
+        for glyph in examination.foreignGlyphs {
+            indicators.append(Indicator(
+                code: .tamperLocal,
+                message: "Character \(glyph.position + 1) of the printed \(VisualZoneRule.words(glyph.field.rawValue)) matches no character of the model's font while the others match it: print pasted in or retouched there.",
+                evidence: Indicator.Evidence(page: glyph.page, region: glyph.region, field: glyph.field.rawValue, score: glyph.cost)))
+        }
         for map in examination.tamperingMaps {
             // Where the model is placed on this image (aligned sides first, else the MRZ estimate).
             let view = examination.sides.first { $0.page == map.page && $0.alignment.aligned }

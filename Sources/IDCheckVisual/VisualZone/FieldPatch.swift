@@ -29,6 +29,11 @@ struct FieldPatch {
     let boxHeight: Double
     /// Whether the patch shows ink at all (an empty field shows paper and pattern only).
     let hasInk: Bool
+    /// The part of the side the patch shows (relative side coordinates), and patch pixels per
+    /// unit of relative width and height.
+    let cut: Specimen.Box
+    let perWidth: Double
+    let perHeight: Double
 
     /// Where the baseline is expected, patch pixels.
     var expectedBaseline: Double { boxTop + boxHeight * Self.baselineFraction }
@@ -50,6 +55,9 @@ struct FieldPatch {
         let gray = side.patch(cut, width: w, height: h).converted(to: .gray)
         width = w
         height = h
+        self.cut = cut
+        self.perWidth = perWidth
+        self.perHeight = perHeight
         boxLeft = marginX
         boxTop = marginTop
         boxWidth = box.width * perWidth
@@ -70,6 +78,11 @@ struct FieldPatch {
         }
         self.integral = integral
         spread = PrintGlyphs.spread(ink, width: w, height: h, padding: 0)
+    }
+
+    /// Columns `x0..<x1` over the box's height, in relative side coordinates.
+    func sideBox(x0: Double, x1: Double) -> Specimen.Box {
+        Specimen.Box(x: cut.x + x0 / perWidth, y: cut.y + boxTop / perHeight, width: max(0, x1 - x0) / perWidth, height: boxHeight / perHeight)
     }
 
     /// Ink summed over columns `x0..<x1`, rows `y0..<y1` (clipped to the patch).

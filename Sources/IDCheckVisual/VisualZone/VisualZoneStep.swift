@@ -30,23 +30,25 @@ public struct VisualZoneStep: ExaminationStep {
             if let side = model.side(view.side), examination.pages.indices.contains(view.page) { views.append((side, view.page, view.placement)) }
         }
         for view in views {
-            let (readings, dates) = read(view.side, of: model, on: examination.pages[view.page], page: view.page,
+            let (readings, dates, foreign) = read(view.side, of: model, on: examination.pages[view.page], page: view.page,
                                          placement: view.placement, zone: zone)
             // Nothing agreeing at all on a side means it is not where the placement says (or
             // not this model): disagreements would be about the placement, not the print.
             guard readings.values.contains(where: \.agrees) else { continue }
             examination.printedFields.merge(readings) { old, _ in old }
             examination.printedDates.merge(dates) { old, _ in old }
+            examination.foreignGlyphs += foreign.filter { glyph in !examination.foreignGlyphs.contains { $0.field == glyph.field } }
         }
     }
 
     /// The field zones of `side` compared with the MRZ `zone`.
     private func read(_ side: Specimen.Side, of model: Specimen, on image: Examination.Page, page: Int, placement: DocumentPlacement,
-                      zone: MRZ.Zone) -> ([Specimen.PrintedField: PrintedFieldReading], [Specimen.PrintedField: MRZ.CalendarDate]) {
+                      zone: MRZ.Zone) -> ([Specimen.PrintedField: PrintedFieldReading], [Specimen.PrintedField: MRZ.CalendarDate], [ForeignGlyph]) {
         let aligned = AlignedSide(image: image.image, placement: placement)
         var readings: [Specimen.PrintedField: PrintedFieldReading] = [:]
         var dates: [Specimen.PrintedField: MRZ.CalendarDate] = [:]
         var verifiers: [String: FieldVerifier] = [:]
+        var foreign: [ForeignGlyph] = []
         for fieldZone in side.zones(of: .field) {
             guard let field = fieldZone.field, let expectation = ExpectedPrint.of(fieldZone, mrz: zone),
                   let font = fieldZone.text?.font ?? model.rendering?.valueFont else { continue }
@@ -55,11 +57,15 @@ public struct VisualZoneStep: ExaminationStep {
             }
             guard let verifier = verifiers[font], let check = verifier.check(fieldZone, expectation: expectation) else { continue }
             if let date = check.printedDate { dates[field] = date }
+            if let glyph = check.foreignGlyph {
+                foreign.append(ForeignGlyph(field: field, position: glyph.position, cost: Double(glyph.cost),
+                                            region: placement.region(of: glyph.box), page: page))
+            }
             guard check.outcome != .unverified else { continue }
             readings[field] = PrintedFieldReading(field: field, zone: fieldZone.id, expected: check.expected, observed: check.observed,
                                                   agrees: check.outcome == .agrees, score: check.score,
                                                   region: placement.region(of: fieldZone.box), page: page)
         }
-        return (readings, dates)
+        return (readings, dates, foreign)
     }
 }

@@ -1,0 +1,27 @@
+import IDCheckImaging
+import IDCheckSpecimens
+
+/// A character of a printed field that no character of the model's font explains, while the
+/// field's other characters match the font well: what a region pasted in over the field leaves
+/// where its edge cuts through the print (half of one character joined to half of another), or a
+/// retouched character.
+public struct ForeignGlyph: Sendable, Hashable {
+    public var field: Specimen.PrintedField
+    /// Which character of the printed text, 0-based.
+    public var position: Int
+    /// Share of the character's ink left unexplained by the best character for its place (per
+    /// glyph), 0…1; the field's clear characters stay near 0.
+    public var cost: Double
+    /// The character's cell on the image: 4 corners clockwise from the top-left, pixels.
+    public var region: [Point]
+    /// Which image of the document it is on.
+    public var page: Int
+
+    public init(field: Specimen.PrintedField, position: Int, cost: Double, region: [Point], page: Int) {
+        self.field = field
+        self.position = position
+        self.cost = cost
+        self.region = region
+        self.page = page
+    }
+}
