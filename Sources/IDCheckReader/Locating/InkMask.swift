@@ -19,40 +19,48 @@ struct InkMask {
         bits = [UInt8](repeating: 0, count: width * height)
         guard width > 0, height > 0 else { return }
         let w = width, h = height, stride = image.stride
-        // Integral image with one row and column of zeros in front.
-        var integral = [UInt32](repeating: 0, count: (w + 1) * (h + 1))
-        image.withUnsafeBytes { pixels in
-            integral.withUnsafeMutableBufferPointer { sums in
-                for y in 0..<h {
-                    var rowSum: UInt32 = 0
-                    for x in 0..<w {
-                        rowSum &+= UInt32(pixels[y * stride + x])
-                        sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1] &+ rowSum
-                    }
-                }
-            }
-        }
+        // Box sums without an integral image (a (w+1)·(h+1) table the size of the page, written
+        // and read once): per column, the sum over the window's rows, updated by one row in and
+        // one out as the window slides down; per row, prefix sums of those columns, so that a
+        // window's sum is one difference. The sums, and so the mask, are the integral image's.
         let relative = Int(relativeContrast * 1024)
-        let rowWidth = w + 1
+        var columnSums = [Int](repeating: 0, count: w)
+        var prefix = [Int](repeating: 0, count: w + 1)
         image.withUnsafeBytes { pixels in
-            integral.withUnsafeBufferPointer { sums in
-                bits.withUnsafeMutableBufferPointer { out in
-                    for y in 0..<h {
-                        let y0 = max(0, y - radius), y1 = min(h, y + radius + 1)
-                        let top = y0 * rowWidth, bottom = y1 * rowWidth
-                        let height = y1 - y0
-                        let source = y * stride, target = y * w
-                        // The window is clipped at the left and right edges only near them; the
-                        // middle of the row runs with a constant area.
-                        for x in 0..<w {
-                            let x0 = x > radius ? x - radius : 0
-                            let x1 = x + radius + 1 < w ? x + radius + 1 : w
-                            let sum = Int(sums[bottom + x1]) &- Int(sums[top + x1]) &- Int(sums[bottom + x0]) &+ Int(sums[top + x0])
-                            let area = (x1 - x0) &* height
-                            let value = Int(pixels[source + x]) &* area
-                            let contrast = (sum &* relative) >> 10
-                            let margin = contrast > minimumContrast &* area ? contrast : minimumContrast &* area
-                            out[target + x] = value < sum &- margin ? 1 : 0
+            columnSums.withUnsafeMutableBufferPointer { columns in
+                prefix.withUnsafeMutableBufferPointer { before in
+                    bits.withUnsafeMutableBufferPointer { out in
+                        // Rows [windowTop, windowBottom) are in `columns`.
+                        var windowTop = 0, windowBottom = 0
+                        for y in 0..<h {
+                            let y0 = max(0, y - radius), y1 = min(h, y + radius + 1)
+                            while windowBottom < y1 {
+                                let row = windowBottom * stride
+                                for x in 0..<w { columns[x] &+= Int(pixels[row + x]) }
+                                windowBottom += 1
+                            }
+                            while windowTop < y0 {
+                                let row = windowTop * stride
+                                for x in 0..<w { columns[x] &-= Int(pixels[row + x]) }
+                                windowTop += 1
+                            }
+                            var running = 0
+                            for x in 0..<w {
+                                running &+= columns[x]
+                                before[x + 1] = running
+                            }
+                            let height = y1 - y0
+                            let source = y * stride, target = y * w
+                            for x in 0..<w {
+                                let x0 = x > radius ? x - radius : 0
+                                let x1 = x + radius + 1 < w ? x + radius + 1 : w
+                                let sum = before[x1] &- before[x0]
+                                let area = (x1 - x0) &* height
+                                let value = Int(pixels[source + x]) &* area
+                                let contrast = (sum &* relative) >> 10
+                                let margin = contrast > minimumContrast &* area ? contrast : minimumContrast &* area
+                                out[target + x] = value < sum &- margin ? 1 : 0
+                            }
                         }
                     }
                 }

@@ -46,7 +46,7 @@ struct MRZStrip {
             let middle = (placement.start + placement.end) / 2
             lineCentres = placement.lineCentres.map { inverse.apply(placement.point(u: middle, v: $0)).y }
         }
-        image = page.warped(width: max(1, width), height: max(1, height), mapping: mapping)
+        image = page.warpedGrey(width: max(1, width), height: max(1, height), mapping: mapping)
     }
 
     /// The map that puts the top and bottom lines, as fitted by the locator, on their strip rows
@@ -71,7 +71,9 @@ struct MRZStrip {
     func turned() -> MRZStrip {
         var copy = self
         let width = Double(image.width), height = Double(image.height)
-        if let reversed = Image(width: image.width, height: image.height, format: .gray, pixels: image.pixels.reversed()) {
+        var pixels = image.pixels
+        pixels.reverse()
+        if let reversed = Image(width: image.width, height: image.height, format: .gray, pixels: pixels) {
             copy.image = reversed
         }
         // (x, y) of the turned strip is (width − x, height − y) of this one.
