@@ -111,10 +111,23 @@ public struct MRZReader: Sendable {
             let likely = upright.likelyCount(lineCentre: centre, among: [44, 36])
             lineLengths = likely == 44 ? [[44, 44], [36, 36]] : [[36, 36], [44, 44]]
         }
+        // Layouts of the lines already worked out, reused by later passes over the same line
+        // (the end test and the reading of the first line need the same one).
+        var layouts: [LayoutKey: MRZSegmenter.LineLayout] = [:]
+        func layout(_ segmenter: MRZSegmenter, upsideDown: Bool, line: Int, count: Int) -> MRZSegmenter.LineLayout? {
+            guard line < segmenter.strip.lineCentres.count else { return nil }
+            let key = LayoutKey(upsideDown: upsideDown, line: line, count: count)
+            if let known = layouts[key] { return known }
+            let made = segmenter.layout(lineCentre: segmenter.strip.lineCentres[line], count: count)
+            layouts[key] = made
+            return made
+        }
+        let uprightLayout = layout(upright, upsideDown: false, line: 0, count: lineLengths[0][0])
+        let turnedLayout = layout(turned, upsideDown: true, line: 0, count: lineLengths[0][0])
         timings.segment += clock() - start
         start = clock()
-        let uprightScore = endScore(upright, length: lineLengths[0][0])
-        let turnedScore = endScore(turned, length: lineLengths[0][0])
+        let uprightScore = endScore(upright, layout: uprightLayout, length: lineLengths[0][0])
+        let turnedScore = endScore(turned, layout: turnedLayout, length: lineLengths[0][0])
         timings.recognise += clock() - start
         // Text that is not OCR-B reads badly either way up: not an MRZ.
         guard max(uprightScore, turnedScore) > minimumEndScore else { return nil }
@@ -123,7 +136,11 @@ public struct MRZReader: Sendable {
         var best: (reading: MRZReading, rank: Double)?
         for (segmenter, upsideDown) in directions {
             for lengths in lineLengths {
-                guard let (reading, meanScore) = read(segmenter, lengths: lengths, placement: placement,
+                start = clock()
+                let lines = lengths.indices.compactMap { layout(segmenter, upsideDown: upsideDown, line: $0, count: lengths[$0]) }
+                timings.segment += clock() - start
+                guard lines.count == segmenter.strip.lineCentres.count,
+                      let (reading, meanScore) = read(segmenter, layouts: lines, placement: placement,
                                                       upsideDown: upsideDown, timings: &timings) else { continue }
                 // Passing checks weigh most; the glyph score breaks ties.
                 let passing = reading.zone?.checks.filter(\.passes).count ?? -1
@@ -148,27 +165,37 @@ public struct MRZReader: Sendable {
         return best.reading
     }
 
-    /// Mean score of the first and last characters of the first line: high when the strip is
-    /// the right way up.
+    /// Which line layout of one placement: the strip's direction, the line and its count.
+    private struct LayoutKey: Hashable {
+        var upsideDown: Bool
+        var line: Int
+        var count: Int
+    }
+
+    /// Mean score of the first and last characters of the first line as `length` cells: high
+    /// when the strip is the right way up.
     func endScore(_ segmenter: MRZSegmenter, length: Int) -> Double {
         guard let centre = segmenter.strip.lineCentres.first else { return -1 }
-        let cells = segmenter.cells(lineCentre: centre, count: length, wanted: { $0 < 6 || $0 >= length - 6 }).cells
+        return endScore(segmenter, layout: segmenter.layout(lineCentre: centre, count: length), length: length)
+    }
+
+    /// Mean score of the first and last characters of the first line (laid out as `layout`, of
+    /// `length` cells): high when the strip is the right way up.
+    func endScore(_ segmenter: MRZSegmenter, layout: MRZSegmenter.LineLayout?, length: Int) -> Double {
+        guard let layout else { return -1 }
+        let cells = segmenter.cells(layout, wanted: { $0 < 6 || $0 >= length - 6 })
         guard cells.count > 12 else { return -1 }
         let sample = cells.prefix(6) + cells.suffix(6)
         let scores = sample.map { cell in cell.features.map { classifier.shapeScore($0) } ?? 0 }
         return scores.reduce(0, +) / Double(scores.count)
     }
 
-    private func read(_ segmenter: MRZSegmenter, lengths: [Int], placement: MRZPlacement, upsideDown: Bool,
+    /// Reads the lines of `segmenter` laid out as `layouts` (one a line, top line first).
+    private func read(_ segmenter: MRZSegmenter, layouts: [MRZSegmenter.LineLayout], placement: MRZPlacement, upsideDown: Bool,
                       timings: inout StageTimings) -> (MRZReading, Double)? {
         var start = clock()
-        var lines: [[GlyphCell]] = []
-        var bands: [(top: Int, bottom: Int)] = []
-        for (index, centre) in segmenter.strip.lineCentres.enumerated() {
-            let (cells, band) = segmenter.cells(lineCentre: centre, count: lengths[index])
-            lines.append(cells)
-            bands.append(band)
-        }
+        let lines = layouts.map { segmenter.cells($0) }
+        let bands = layouts.map(\.band)
         timings.segment += clock() - start
         guard lines.allSatisfy({ !$0.isEmpty }) else { return nil }
         start = clock()

@@ -194,25 +194,65 @@ struct MRZSegmenter {
         return scored.max { $0.score < $1.score }?.count ?? counts[0]
     }
 
+    /// Where the cells of one line lie: the line's band of rows and the `count + 1` cell borders
+    /// along it. The costly part of segmenting a line (the pitch, phase and drift search), kept
+    /// apart from the features so that the reader can reuse it: the end test and the reading of
+    /// the first line need the same layout.
+    struct LineLayout {
+        var band: (top: Int, bottom: Int)
+        /// Cell borders in strip columns, `count + 1` of them; empty when the line has no ink.
+        var borders: [Double]
+    }
+
     /// Splits the line around `centre` into `count` cells.
     /// Features are extracted only for the cells `wanted` accepts (all by default).
     func cells(lineCentre centre: Double, count: Int, wanted: (Int) -> Bool = { _ in true })
         -> (cells: [GlyphCell], band: (top: Int, bottom: Int)) {
+        let layout = self.layout(lineCentre: centre, count: count)
+        return (cells(layout, wanted: wanted), layout.band)
+    }
+
+    /// The cells of `layout` (none when it has no borders), with features for those `wanted`.
+    func cells(_ layout: LineLayout, wanted: (Int) -> Bool = { _ in true }) -> [GlyphCell] {
+        guard layout.borders.count >= 2 else { return [] }
+        let band = layout.band, borders = layout.borders
+        let h = MRZStrip.characterHeight
+        var cells: [GlyphCell] = []
+        cells.reserveCapacity(borders.count - 1)
+        let rowLow = max(0, band.top - Int(0.2 * h)), rowHigh = min(mask.height, band.bottom + Int(0.2 * h))
+        for i in 0..<(borders.count - 1) {
+            let left = borders[i], right = borders[i + 1]
+            let x0 = max(0, Int(left.rounded())), x1 = min(mask.width, Int(right.rounded()))
+            let features = wanted(i) ? GlyphFeatures(image: strip.image, cell: (x0, rowLow, x1, rowHigh),
+                                                     bandTop: Double(band.top), bandBottom: Double(band.bottom)) : nil
+            let box = features?.box ?? (x0, band.top, x1, band.bottom)
+            cells.append(GlyphCell(box: box, slot: (left, right), features: features))
+        }
+        return cells
+    }
+
+    /// The layout of the line around `centre` as `count` cells.
+    func layout(lineCentre centre: Double, count: Int) -> LineLayout {
         let band = self.band(around: centre)
         let h = MRZStrip.characterHeight
         let top = max(0, band.top - 2), bottom = min(mask.height, band.bottom + 2)
         var columns = [Int](repeating: 0, count: mask.width)
-        for y in top..<bottom {
-            let row = y * mask.width
-            for x in 0..<mask.width where mask.bits[row + x] != 0 { columns[x] += 1 }
+        mask.bits.withUnsafeBufferPointer { bits in
+            columns.withUnsafeMutableBufferPointer { columns in
+                for y in top..<max(top, bottom) {
+                    let row = y * mask.width
+                    for x in 0..<mask.width { columns[x] &+= Int(bits[row + x]) }
+                }
+            }
         }
+        let none = LineLayout(band: band, borders: [])
         // The line's ink extent, searched near where the locator put it.
         let searchLow = max(0, Int(strip.expectedStart - 0.7 * h)), searchHigh = min(mask.width - 1, Int(strip.expectedEnd + 0.7 * h))
         let minimum = max(1, (bottom - top) / 10)
-        guard searchLow < searchHigh,
+        guard count > 0, searchLow < searchHigh,
               var first = (searchLow...searchHigh).first(where: { columns[$0] >= minimum }),
               var last = (searchLow...searchHigh).reversed().first(where: { columns[$0] >= minimum }),
-              last > first else { return ([], band) }
+              last > first else { return none }
         // Specks, a document edge or a stroke of the portrait beyond the ends are not characters:
         // a thin island of ink cut off from the line by a gap wider than any between characters
         // is dropped.
@@ -231,7 +271,7 @@ struct MRZSegmenter {
             let left = island(from: first, step: 1)
             if left.width < Int(0.35 * h), left.gap > Int(0.6 * h) { first += left.width + left.gap } else { break }
         }
-        guard last > first else { return ([], band) }
+        guard last > first else { return none }
         let extent = Double(last + 1 - first)
         // The pitch: the period at which the line's ink repeats (autocorrelation of the column
         // profile near the pitch the extent implies, to a fraction of a pixel); then pitch and
@@ -243,43 +283,64 @@ struct MRZSegmenter {
         // Pitch, phase and the pitch's drift along the line (a document photographed at an
         // angle is foreshortened: its characters narrow towards the far end) together, so that
         // cell borders fall in the gaps between characters.
-        var best = (score: Int.max, pitch: estimate, origin: Double(first), drift: 0.0)
-        let n = Double(count)
-        for drift in driftCandidates(profile: Array(columns[first...last]), pitch: estimate) {
-            var pitch = estimate * 0.99
-            while pitch <= estimate * 1.01 {
-                let gap = pitch * 0.15
-                var origin = Double(first) - gap - pitch * 0.2
-                while origin <= Double(first) {
-                    var score = 0
-                    for i in 0...count {
-                        let x = Int(MRZSegmenter.border(i, origin: origin, pitch: pitch, drift: drift, count: n).rounded())
-                        if x >= 0, x < columns.count { score += columns[x] }
-                    }
-                    // The last border must not cut into the last character: ink left outside the
-                    // grid means the pitch or phase is off.
-                    let last = MRZSegmenter.border(count, origin: origin, pitch: pitch, drift: drift, count: n)
-                    let end = min(columns.count, max(0, Int(last.rounded()) + 1))
-                    score += inkBefore[columns.count] - inkBefore[end]
-                    if score < best.score { best = (score, pitch, origin, drift) }
-                    origin += 0.5
-                }
-                pitch += estimate * 0.001
-            }
-        }
+        let best = bestGrid(columns: columns, inkBefore: inkBefore, first: first, estimate: estimate, count: count,
+                            drifts: driftCandidates(profile: Array(columns[first...last]), pitch: estimate))
         let borders = trackedBorders(columns: columns, origin: best.origin, pitch: best.pitch, drift: best.drift, count: count,
                                      bandHeight: Double(bottom - top))
-        var cells: [GlyphCell] = []
-        cells.reserveCapacity(count)
-        let rowLow = max(0, band.top - Int(0.2 * h)), rowHigh = min(mask.height, band.bottom + Int(0.2 * h))
-        for i in 0..<count {
-            let left = borders[i], right = borders[i + 1]
-            let x0 = max(0, Int(left.rounded())), x1 = min(mask.width, Int(right.rounded()))
-            let features = wanted(i) ? GlyphFeatures(image: strip.image, cell: (x0, rowLow, x1, rowHigh),
-                                                     bandTop: Double(band.top), bandBottom: Double(band.bottom)) : nil
-            let box = features?.box ?? (x0, band.top, x1, band.bottom)
-            cells.append(GlyphCell(box: box, slot: (left, right), features: features))
+        return LineLayout(band: band, borders: borders)
+    }
+
+    /// The even grid (pitch within 1% of `estimate`, phase, one of `drifts`) whose borders cross
+    /// the least ink of `columns` and leave none beyond the last border.
+    ///
+    /// An exhaustive search (some 10⁵ border positions a line), so written for speed: each
+    /// border's offset from the origin is computed once per pitch and drift, and rounded
+    /// without a libm call; the positions, and so the grid chosen, are those of
+    /// ``border(_:origin:pitch:drift:count:)`` rounded half away from zero.
+    private func bestGrid(columns: [Int], inkBefore: [Int], first: Int, estimate: Double, count: Int, drifts: [Double])
+        -> (score: Int, pitch: Double, origin: Double, drift: Double) {
+        var best = (score: Int.max, pitch: estimate, origin: Double(first), drift: 0.0)
+        let n = Double(count)
+        var offsets = [Double](repeating: 0, count: count + 1)
+        let totalInk = inkBefore[columns.count]
+        columns.withUnsafeBufferPointer { columns in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for drift in drifts {
+                    var pitch = estimate * 0.99
+                    while pitch <= estimate * 1.01 {
+                        for i in 0...count {
+                            let t = Double(i)
+                            offsets[i] = pitch * (t + drift * (t * t / (2 * n) - t / 2))
+                        }
+                        let gap = pitch * 0.15
+                        var origin = Double(first) - gap - pitch * 0.2
+                        while origin <= Double(first) {
+                            var score = 0
+                            for i in 0...count {
+                                let x = MRZSegmenter.nearest(origin + offsets[i])
+                                if x >= 0, x < columns.count { score &+= columns[x] }
+                            }
+                            // The last border must not cut into the last character: ink left
+                            // outside the grid means the pitch or phase is off.
+                            let end = min(columns.count, max(0, MRZSegmenter.nearest(origin + offsets[count]) + 1))
+                            score &+= totalInk &- inkBefore[end]
+                            if score < best.score { best = (score, pitch, origin, drift) }
+                            origin += 0.5
+                        }
+                        pitch += estimate * 0.001
+                    }
+                }
+            }
         }
-        return (cells, band)
+        return best
+    }
+
+    /// `value` rounded to the nearest integer, halves away from zero: `Int(value.rounded())`
+    /// without the libm call (`round` has no single x86-64 instruction).
+    @inline(__always)
+    static func nearest(_ value: Double) -> Int {
+        let whole = Int(value) // toward zero; `value - whole` is exact
+        let fraction = value - Double(whole)
+        return fraction >= 0.5 ? whole + 1 : (fraction <= -0.5 ? whole - 1 : whole)
     }
 }
