@@ -44,17 +44,20 @@ extension Image {
                         // Pixel centres: source position p is pixel index coordinate p − 0.5.
                         let px = sx - 0.5, py = sy - 0.5
                         guard px >= 0, py >= 0, px <= maxX, py <= maxY else { continue }
+                        // Wrapping integer arithmetic: every value is bounded (positions inside
+                        // the image, weights below 2^12, samples below 2^8), and the overflow
+                        // checks would cost as much as the interpolation.
                         let fixedX = Int(px * scale), fixedY = Int(py * scale)
-                        let x0 = fixedX >> bits, y0 = fixedY >> bits
+                        let x0 = fixedX &>> bits, y0 = fixedY &>> bits
                         let fx = fixedX & mask, fy = fixedY & mask
-                        let x1 = x0 + 1 < sourceWidth ? x0 + 1 : x0
-                        let y1 = y0 + 1 < sourceHeight ? y0 + 1 : y0
-                        let r0 = y0 * sourceStride, r1 = y1 * sourceStride
-                        let a = Int(source[r0 + x0]), b = Int(source[r0 + x1])
-                        let c = Int(source[r1 + x0]), d = Int(source[r1 + x1])
-                        let top = (a << bits) + (b - a) * fx, bottom = (c << bits) + (d - c) * fx
-                        let value = (top << bits) + (bottom - top) * fy
-                        target[row + x] = UInt8(truncatingIfNeeded: (value + half) >> (2 * bits))
+                        let x1 = x0 &+ 1 < sourceWidth ? x0 &+ 1 : x0
+                        let r0 = y0 &* sourceStride
+                        let r1 = y0 &+ 1 < sourceHeight ? r0 &+ sourceStride : r0
+                        let a = Int(source[r0 &+ x0]), b = Int(source[r0 &+ x1])
+                        let c = Int(source[r1 &+ x0]), d = Int(source[r1 &+ x1])
+                        let top = (a &<< bits) &+ (b &- a) &* fx, bottom = (c &<< bits) &+ (d &- c) &* fx
+                        let value = (top &<< bits) &+ (bottom &- top) &* fy
+                        target[row &+ x] = UInt8(truncatingIfNeeded: (value &+ half) &>> (2 * bits))
                     }
                 }
             }

@@ -51,15 +51,25 @@ struct InkMask {
                             }
                             let height = y1 - y0
                             let source = y * stride, target = y * w
-                            for x in 0..<w {
-                                let x0 = x > radius ? x - radius : 0
-                                let x1 = x + radius + 1 < w ? x + radius + 1 : w
+                            @inline(__always) func mark(_ x: Int, _ x0: Int, _ x1: Int, _ area: Int, _ floor: Int) {
                                 let sum = before[x1] &- before[x0]
-                                let area = (x1 - x0) &* height
-                                let value = Int(pixels[source + x]) &* area
-                                let contrast = (sum &* relative) >> 10
-                                let margin = contrast > minimumContrast &* area ? contrast : minimumContrast &* area
-                                out[target + x] = value < sum &- margin ? 1 : 0
+                                let value = Int(pixels[source &+ x]) &* area
+                                let contrast = (sum &* relative) &>> 10
+                                let margin = contrast > floor ? contrast : floor
+                                out[target &+ x] = value < sum &- margin ? 1 : 0
+                            }
+                            // The window is clipped only near the left and right edges; between
+                            // them it has one area, and the loop needs no clipping.
+                            let middle = (radius + 1)..<max(radius + 1, w - radius - 1)
+                            for x in 0..<min(w, middle.lowerBound) {
+                                let x1 = min(w, x + radius + 1), area = x1 * height
+                                mark(x, 0, x1, area, minimumContrast &* area)
+                            }
+                            let area = (2 * radius + 1) * height, floor = minimumContrast * area
+                            for x in middle { mark(x, x &- radius, x &+ radius &+ 1, area, floor) }
+                            for x in max(middle.upperBound, min(w, middle.lowerBound))..<w {
+                                let x0 = x > radius ? x - radius : 0, area = (w - x0) * height
+                                mark(x, x0, w, area, minimumContrast &* area)
                             }
                         }
                     }

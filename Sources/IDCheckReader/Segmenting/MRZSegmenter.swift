@@ -41,11 +41,13 @@ struct MRZSegmenter {
         guard low < high else { return (max(0, Int(centre - h / 2)), min(mask.height, Int(centre + h / 2))) }
         let x0 = max(0, Int(strip.expectedStart)), x1 = min(mask.width, Int(strip.expectedEnd))
         var profile = [Int](repeating: 0, count: high - low + 1)
-        for y in low...high {
-            var count = 0
-            let row = y * mask.width
-            for x in x0..<max(x0, x1) where mask.bits[row + x] != 0 { count += 1 }
-            profile[y - low] = count
+        mask.bits.withUnsafeBufferPointer { bits in
+            for y in low...high {
+                var count = 0
+                let row = y * mask.width
+                for x in x0..<max(x0, x1) { count &+= Int(bits[row &+ x]) }
+                profile[y - low] = count
+            }
         }
         let peak = profile.max() ?? 0
         let threshold = max(1, peak / 5)
@@ -168,11 +170,16 @@ struct MRZSegmenter {
     func likelyCount(lineCentre centre: Double, among counts: [Int]) -> Int {
         guard counts.count > 1 else { return counts.first ?? 0 }
         let band = self.band(around: centre)
-        var columns = [Double](repeating: 0, count: mask.width)
-        for y in band.top..<max(band.top, band.bottom) {
-            let row = y * mask.width
-            for x in 0..<mask.width where mask.bits[row + x] != 0 { columns[x] += 1 }
+        var inkPerColumn = [Int](repeating: 0, count: mask.width)
+        mask.bits.withUnsafeBufferPointer { bits in
+            inkPerColumn.withUnsafeMutableBufferPointer { ink in
+                for y in band.top..<max(band.top, band.bottom) {
+                    let row = y * mask.width
+                    for x in 0..<mask.width { ink[x] &+= Int(bits[row &+ x]) }
+                }
+            }
         }
+        let columns = inkPerColumn.map(Double.init)
         guard let first = columns.firstIndex(where: { $0 > 0 }), let last = columns.lastIndex(where: { $0 > 0 }), last > first else {
             return counts[0]
         }
