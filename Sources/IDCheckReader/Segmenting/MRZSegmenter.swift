@@ -300,41 +300,49 @@ struct MRZSegmenter {
     /// The even grid (pitch within 1% of `estimate`, phase, one of `drifts`) whose borders cross
     /// the least ink of `columns` and leave none beyond the last border.
     ///
-    /// An exhaustive search (some 10⁵ border positions a line), so written for speed: each
-    /// border's offset from the origin is computed once per pitch and drift, and rounded
-    /// without a libm call; the positions, and so the grid chosen, are those of
-    /// ``border(_:origin:pitch:drift:count:)`` rounded half away from zero.
+    /// An exhaustive search (some 10⁵ border positions a line), so written for speed. The phase
+    /// steps by half a pixel, so a border's column at the k-th phase is its column at the first
+    /// (k even) or at the first plus half a pixel (k odd), moved by k/2 whole pixels: each border
+    /// is rounded twice per pitch and drift, and the search itself only adds up columns.
+    /// Rounding is half away from zero as in `Int(border(…).rounded())`.
     private func bestGrid(columns: [Int], inkBefore: [Int], first: Int, estimate: Double, count: Int, drifts: [Double])
         -> (score: Int, pitch: Double, origin: Double, drift: Double) {
         var best = (score: Int.max, pitch: estimate, origin: Double(first), drift: 0.0)
         let n = Double(count)
-        var offsets = [Double](repeating: 0, count: count + 1)
-        let totalInk = inkBefore[columns.count]
+        var evenPhase = [Int](repeating: 0, count: count + 1), oddPhase = evenPhase
+        let totalInk = inkBefore[columns.count], width = columns.count
         columns.withUnsafeBufferPointer { columns in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                for drift in drifts {
-                    var pitch = estimate * 0.99
-                    while pitch <= estimate * 1.01 {
-                        for i in 0...count {
-                            let t = Double(i)
-                            offsets[i] = pitch * (t + drift * (t * t / (2 * n) - t / 2))
-                        }
-                        let gap = pitch * 0.15
-                        var origin = Double(first) - gap - pitch * 0.2
-                        while origin <= Double(first) {
-                            var score = 0
+            evenPhase.withUnsafeMutableBufferPointer { even in
+                oddPhase.withUnsafeMutableBufferPointer { odd in
+                    for drift in drifts {
+                        var pitch = estimate * 0.99
+                        while pitch <= estimate * 1.01 {
+                            let gap = pitch * 0.15
+                            let start = Double(first) - gap - pitch * 0.2
                             for i in 0...count {
-                                let x = MRZSegmenter.nearest(origin + offsets[i])
-                                if x >= 0, x < columns.count { score &+= columns[x] }
+                                let t = Double(i)
+                                let offset = pitch * (t + drift * (t * t / (2 * n) - t / 2))
+                                even[i] = MRZSegmenter.nearest(start + offset)
+                                odd[i] = MRZSegmenter.nearest(start + 0.5 + offset)
                             }
-                            // The last border must not cut into the last character: ink left
-                            // outside the grid means the pitch or phase is off.
-                            let end = min(columns.count, max(0, MRZSegmenter.nearest(origin + offsets[count]) + 1))
-                            score &+= totalInk &- inkBefore[end]
-                            if score < best.score { best = (score, pitch, origin, drift) }
-                            origin += 0.5
+                            var origin = start, phase = 0
+                            while origin <= Double(first) {
+                                let borders = phase & 1 == 0 ? even : odd, shift = phase >> 1
+                                var score = 0
+                                for i in 0...count {
+                                    let x = borders[i] &+ shift
+                                    if x >= 0, x < width { score &+= columns[x] }
+                                }
+                                // The last border must not cut into the last character: ink left
+                                // outside the grid means the pitch or phase is off.
+                                let end = min(width, max(0, borders[count] &+ shift &+ 1))
+                                score &+= totalInk &- inkBefore[end]
+                                if score < best.score { best = (score, pitch, origin, drift) }
+                                origin += 0.5
+                                phase += 1
+                            }
+                            pitch += estimate * 0.001
                         }
-                        pitch += estimate * 0.001
                     }
                 }
             }
