@@ -13,16 +13,21 @@ struct InkComponent {
 }
 
 extension InkMask {
-    /// 8-connected components, labelled in two passes with union-find over a label buffer.
+    /// 8-connected components, labelled on runs of ink rather than pixels: each row's runs are
+    /// joined (union-find) with the runs of the row above that touch them, diagonally included,
+    /// and the statistics are summed per run. No label image is needed (for a located page it
+    /// was four bytes a pixel, allocated and cleared on every read). Components come in the
+    /// order of their first pixel in raster order.
     func components() -> [InkComponent] {
         let w = width, h = height
         guard w > 0, h > 0 else { return [] }
-        var labels = [Int32](repeating: 0, count: w * h)
-        var parent: [Int32] = [0]
-        func find(_ label: Int32, _ parent: inout [Int32]) -> Int32 {
-            var root = label
+        // Runs in raster order: row, first and last column (inclusive).
+        var runY: [Int32] = [], runStart: [Int32] = [], runEnd: [Int32] = []
+        var parent: [Int32] = []
+        func find(_ run: Int32, _ parent: inout [Int32]) -> Int32 {
+            var root = run
             while parent[Int(root)] != root { root = parent[Int(root)] }
-            var node = label
+            var node = run
             while parent[Int(node)] != root {
                 let next = parent[Int(node)]
                 parent[Int(node)] = root
@@ -31,61 +36,54 @@ extension InkMask {
             return root
         }
         bits.withUnsafeBufferPointer { ink in
-            labels.withUnsafeMutableBufferPointer { label in
-                for y in 0..<h {
-                    for x in 0..<w where ink[y * w + x] != 0 {
-                        // Neighbours already labelled: left, and the three above.
-                        let left: Int32 = x > 0 ? label[y * w + x - 1] : 0
-                        let up: Int32 = y > 0 ? label[(y - 1) * w + x] : 0
-                        let upLeft: Int32 = (y > 0 && x > 0) ? label[(y - 1) * w + x - 1] : 0
-                        let upRight: Int32 = (y > 0 && x + 1 < w) ? label[(y - 1) * w + x + 1] : 0
-                        var chosen: Int32 = 0
-                        @inline(__always) func merge(_ candidate: Int32) {
-                            if candidate == 0 || candidate == chosen { return }
-                            if chosen == 0 { chosen = candidate; return }
-                            let a = find(chosen, &parent), b = find(candidate, &parent)
-                            if a != b { parent[Int(max(a, b))] = min(a, b) }
-                            chosen = min(a, b)
-                        }
-                        merge(left); merge(up); merge(upLeft); merge(upRight)
-                        if chosen == 0 {
-                            chosen = Int32(parent.count)
-                            parent.append(chosen)
-                        }
-                        label[y * w + x] = chosen
+            var previousRow = 0..<0 // runs of the row above
+            for y in 0..<h {
+                let row = y * w
+                let firstRun = runStart.count
+                var x = 0
+                var above = previousRow.lowerBound
+                while x < w {
+                    // Next run of ink in this row.
+                    while x < w, ink[row &+ x] == 0 { x &+= 1 }
+                    guard x < w else { break }
+                    let start = x
+                    while x < w, ink[row &+ x] != 0 { x &+= 1 }
+                    let end = x - 1
+                    let index = Int32(runStart.count)
+                    runY.append(Int32(y)); runStart.append(Int32(start)); runEnd.append(Int32(end))
+                    parent.append(index)
+                    // Runs above that touch this one: they end at or after start − 1 and begin at
+                    // or before end + 1. Runs above ending before start − 1 touch no later run.
+                    while above < previousRow.upperBound, Int(runEnd[above]) < start - 1 { above += 1 }
+                    var candidate = above
+                    while candidate < previousRow.upperBound, Int(runStart[candidate]) <= end + 1 {
+                        let a = find(Int32(candidate), &parent), b = find(index, &parent)
+                        if a != b { parent[Int(max(a, b))] = min(a, b) }
+                        candidate += 1
                     }
                 }
+                previousRow = firstRun..<runStart.count
             }
         }
-        // Resolve every label to its root, then accumulate statistics per root.
-        var rootIndex = [Int32](repeating: -1, count: parent.count)
+        // Statistics per root; roots numbered in the order of their first run.
+        var componentOf = [Int32](repeating: -1, count: parent.count)
         var components: [InkComponent] = []
-        for label in 1..<parent.count {
-            let root = find(Int32(label), &parent)
-            if rootIndex[Int(root)] < 0 {
-                rootIndex[Int(root)] = Int32(components.count)
+        for run in 0..<parent.count {
+            let root = Int(find(Int32(run), &parent))
+            if componentOf[root] < 0 {
+                componentOf[root] = Int32(components.count)
                 components.append(InkComponent(minX: .max, minY: .max, maxX: .min, maxY: .min, pixelCount: 0, sumX: 0, sumY: 0))
             }
-            rootIndex[label] = rootIndex[Int(root)]
-        }
-        labels.withUnsafeBufferPointer { label in
-            components.withUnsafeMutableBufferPointer { stats in
-                for y in 0..<h {
-                    for x in 0..<w {
-                        let l = label[y * w + x]
-                        if l == 0 { continue }
-                        let index = Int(rootIndex[Int(l)])
-                        let x32 = Int32(x), y32 = Int32(y)
-                        if x32 < stats[index].minX { stats[index].minX = x32 }
-                        if x32 > stats[index].maxX { stats[index].maxX = x32 }
-                        if y32 < stats[index].minY { stats[index].minY = y32 }
-                        if y32 > stats[index].maxY { stats[index].maxY = y32 }
-                        stats[index].pixelCount += 1
-                        stats[index].sumX += Int64(x)
-                        stats[index].sumY += Int64(y)
-                    }
-                }
-            }
+            let index = Int(componentOf[root])
+            let y = runY[run], start = runStart[run], end = runEnd[run]
+            let length = end - start + 1
+            components[index].minX = min(components[index].minX, start)
+            components[index].maxX = max(components[index].maxX, end)
+            components[index].minY = min(components[index].minY, y)
+            components[index].maxY = max(components[index].maxY, y)
+            components[index].pixelCount += length
+            components[index].sumX += (Int64(start) + Int64(end)) * Int64(length) / 2
+            components[index].sumY += Int64(y) * Int64(length)
         }
         return components
     }
