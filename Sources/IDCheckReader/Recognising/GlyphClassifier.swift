@@ -37,8 +37,41 @@ public struct GlyphClassifier: Sendable {
 
     /// How much the blob looks like any OCR-B character: the best template score, about 0.9 for a
     /// clean print, low for text in other typefaces.
+    ///
+    /// Every character is checked this way, so the search is pruned: a template's score is its
+    /// correlation (at most 1 for unit shapes) less its geometry penalty, so a template whose
+    /// penalty alone puts it below the best score found so far cannot win and its correlation is
+    /// not computed. The result is the same best score as ``match(_:limit:)``'s.
     public func shapeScore(_ features: GlyphFeatures) -> Double {
-        match(features, limit: 1).first?.score ?? 0
+        let lanes = GlyphClassifier.lanes
+        guard features.shape.count == GlyphFeatures.shapeCount, !models.isEmpty else { return 0 }
+        let query = GlyphClassifier.vectors(features.shape)
+        var penalties = [Float](repeating: 0, count: models.count)
+        var start = 0
+        for (index, model) in models.enumerated() {
+            let m = model.features
+            penalties[index] = 0.5 * abs(features.aspect - m.aspect) + 0.9 * abs(features.relativeHeight - m.relativeHeight)
+                + 0.6 * abs(features.relativeCentre - m.relativeCentre)
+            if penalties[index] < penalties[start] { start = index }
+        }
+        // Correlations of unit vectors, up to rounding.
+        let largestCorrelation: Float = 1.001
+        return query.withUnsafeBufferPointer { query in
+            shapes.withUnsafeBufferPointer { all in
+                func score(_ index: Int) -> Double {
+                    var sum = SIMD16<Float>()
+                    let base = index * lanes
+                    for lane in 0..<lanes { sum += query[lane] * all[base + lane] }
+                    return Double(sum.sum() - penalties[index])
+                }
+                // The least penalised template first: its score prunes most of the others.
+                var best = score(start)
+                for index in models.indices where index != start && Double(largestCorrelation - penalties[index]) > best {
+                    best = max(best, score(index))
+                }
+                return best
+            }
+        }
     }
 
     /// Characters ranked by template score (best first, one entry per character, `limit` at
