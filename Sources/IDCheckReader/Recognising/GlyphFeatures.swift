@@ -88,30 +88,48 @@ public struct GlyphFeatures: Sendable {
         let centreX = Double(box.x0 + box.x1) / 2, centreY = Double(box.y0 + box.y1) / 2
         var shape = [Float](repeating: 0, count: grid * grid)
         let lastX = Double(image.width - 1), lastY = Double(image.height - 1)
-        image.withUnsafeBytes { pixels in
-            func sample(_ x: Double, _ y: Double) -> Double {
-                let px = min(max(x - 0.5, 0), lastX), py = min(max(y - 0.5, 0), lastY)
-                let x0 = Int(px), y0 = Int(py)
-                let x1 = min(x0 + 1, image.width - 1), y1 = min(y0 + 1, image.height - 1)
-                let fx = px - Double(x0), fy = py - Double(y0)
-                let a = Double(pixels[y0 * image.stride + x0]), b = Double(pixels[y0 * image.stride + x1])
-                let c = Double(pixels[y1 * image.stride + x0]), d = Double(pixels[y1 * image.stride + x1])
-                let top: Double = a + (b - a) * fx
-                let bottom: Double = c + (d - c) * fx
-                return top + (bottom - top) * fy
+        // 2×2 samples per grid cell, bilinear. A sample's x depends only on its grid column and
+        // sub-column, its y only on the row: the 2·grid positions along each axis, their pixels,
+        // weights and whether they fall in the box, are worked out once, not per sample.
+        struct Axis {
+            var low: [Int], high: [Int], fraction: [Double], inside: [Bool]
+        }
+        let step = 1 / fit
+        func axis(centre: Double, last: Double, size: Int, boxLow: Int, boxHigh: Int, stride: Int) -> Axis {
+            var result = Axis(low: [], high: [], fraction: [], inside: [])
+            for g in 0..<grid {
+                for s in 0..<2 {
+                    let position = centre + (Double(g) - Double(grid) / 2 + (Double(s) + 0.5) / 2) * step
+                    let p = min(max(position - 0.5, 0), last)
+                    let i0 = Int(p)
+                    result.low.append(i0 * stride)
+                    result.high.append(min(i0 + 1, size - 1) * stride)
+                    result.fraction.append(p - Double(i0))
+                    result.inside.append(position >= Double(boxLow) - 0.5 && position <= Double(boxHigh) + 0.5)
+                }
             }
-            let step = 1 / fit
+            return result
+        }
+        let xs = axis(centre: centreX, last: lastX, size: image.width, boxLow: box.x0, boxHigh: box.x1, stride: 1)
+        let ys = axis(centre: centreY, last: lastY, size: image.height, boxLow: box.y0, boxHigh: box.y1, stride: image.stride)
+        image.withUnsafeBytes { pixels in
             for gy in 0..<grid {
                 for gx in 0..<grid {
-                    // Average 2×2 samples over the grid cell's footprint.
                     var sum = 0.0
                     for sy in 0..<2 {
+                        let j = 2 * gy + sy
+                        guard ys.inside[j] else { continue }
+                        let top = ys.low[j], bottom = ys.high[j], fy = ys.fraction[j]
                         for sx in 0..<2 {
-                            let x = centreX + (Double(gx) - Double(grid) / 2 + (Double(sx) + 0.5) / 2) * step
-                            let y = centreY + (Double(gy) - Double(grid) / 2 + (Double(sy) + 0.5) / 2) * step
-                            let inside = x >= Double(box.x0) - 0.5 && x <= Double(box.x1) + 0.5
-                                && y >= Double(box.y0) - 0.5 && y <= Double(box.y1) + 0.5
-                            sum += inside ? min(1, max(0, (paper - sample(x, y)) / contrast)) : 0
+                            let i = 2 * gx + sx
+                            guard xs.inside[i] else { continue }
+                            let left = xs.low[i], right = xs.high[i], fx = xs.fraction[i]
+                            let a = Double(pixels[top + left]), b = Double(pixels[top + right])
+                            let c = Double(pixels[bottom + left]), d = Double(pixels[bottom + right])
+                            let upper: Double = a + (b - a) * fx
+                            let lower: Double = c + (d - c) * fx
+                            let value = upper + (lower - upper) * fy
+                            sum += min(1, max(0, (paper - value) / contrast))
                         }
                     }
                     shape[gy * grid + gx] = Float(sum / 4)
