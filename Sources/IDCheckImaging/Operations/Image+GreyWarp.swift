@@ -26,11 +26,8 @@ extension Image {
         let m = mapping.m
         let affine = m[6] == 0 && m[7] == 0 && m[8] == 1
         let sourceWidth = self.width, sourceHeight = self.height, sourceStride = stride
-        let positionBits = Image.warpPositionBits, weightBits = Image.warpWeightBits
+        let positionBits = Image.warpPositionBits
         let unit = Double(1 << positionBits)
-        let lastX = (sourceWidth - 1) << positionBits, lastY = (sourceHeight - 1) << positionBits
-        let weightShift = positionBits - weightBits, weightMask = (1 << weightBits) - 1
-        let half = 1 << (2 * weightBits - 1)
         // Far enough outside any image to be skipped, small enough for the fixed point.
         let limit = Double(1 << 20)
 
@@ -39,55 +36,81 @@ extension Image {
         @inline(__always) func source(_ ox: Double, _ oy: Double) -> (x: Int, y: Int, z: Double)? {
             let z = m[6] * ox + m[7] * oy + m[8]
             guard abs(z) > 1e-12 else { return nil }
-            let px = (m[0] * ox + m[1] * oy + m[2]) / z - 0.5, py = (m[3] * ox + m[4] * oy + m[5]) / z - 0.5
+            let r = 1 / z
+            let px = (m[0] * ox + m[1] * oy + m[2]) * r - 0.5, py = (m[3] * ox + m[4] * oy + m[5]) * r - 0.5
             return (Int(max(-limit, min(limit, px)) * unit), Int(max(-limit, min(limit, py)) * unit), z)
         }
 
         withUnsafeBytes { pixels in
             result.withUnsafeMutableBytes { target in
-                /// Writes output pixels `x..<end` of `row`, the source position starting at
-                /// (sx, sy) and moving by (dx, dy) a pixel.
-                @inline(__always) func run(_ row: Int, _ x: Int, _ end: Int, _ sx: Int, _ sy: Int, _ dx: Int, _ dy: Int) {
-                    var sx = sx, sy = sy
-                    for x in x..<end {
-                        defer { sx &+= dx; sy &+= dy }
-                        guard sx >= 0, sy >= 0, sx <= lastX, sy <= lastY else { continue }
-                        // Wrapping integer arithmetic: every value is bounded (positions inside
-                        // the image, weights below 2^12, samples below 2^8).
-                        let x0 = sx &>> positionBits, y0 = sy &>> positionBits
-                        let fx = (sx &>> weightShift) & weightMask, fy = (sy &>> weightShift) & weightMask
-                        let x1 = x0 &+ 1 < sourceWidth ? x0 &+ 1 : x0
-                        let r0 = y0 &* sourceStride
-                        let r1 = y0 &+ 1 < sourceHeight ? r0 &+ sourceStride : r0
-                        let a = Int(pixels[r0 &+ x0]), b = Int(pixels[r0 &+ x1])
-                        let c = Int(pixels[r1 &+ x0]), d = Int(pixels[r1 &+ x1])
-                        let top = (a &<< weightBits) &+ (b &- a) &* fx, bottom = (c &<< weightBits) &+ (d &- c) &* fx
-                        let value = (top &<< weightBits) &+ (bottom &- top) &* fy
-                        target[row &+ x] = UInt8(truncatingIfNeeded: (value &+ half) &>> (2 * weightBits))
-                    }
-                }
+                guard let sourceBase = pixels.baseAddress, let targetBase = target.baseAddress else { return }
+                let geometry = SampledSource(pixels: sourceBase, width: sourceWidth, height: sourceHeight, stride: sourceStride)
                 let span = affine ? width : Image.warpSpan
                 for y in 0..<height {
                     let oy = Double(y) + 0.5
-                    let row = y * width
+                    let row = targetBase + y * width
                     var x = 0
+                    // Each span's end is the next one's start: one exact position per span.
+                    var start = source(0.5, oy)
                     while x < width {
                         let end = min(width, x + span)
-                        if let start = source(Double(x) + 0.5, oy), let stop = source(Double(end) + 0.5, oy),
-                           (start.z > 0) == (stop.z > 0) {
+                        let stop = source(Double(end) + 0.5, oy)
+                        if let start, let stop, (start.z > 0) == (stop.z > 0) {
                             let steps = end - x
-                            run(row, x, end, start.x, start.y, (stop.x - start.x) / steps, (stop.y - start.y) / steps)
+                            // A whole span of eight steps divides by a shift.
+                            let dx = steps == 8 ? (stop.x - start.x) >> 3 : (stop.x - start.x) / steps
+                            let dy = steps == 8 ? (stop.y - start.y) >> 3 : (stop.y - start.y) / steps
+                            geometry.sample(into: row + x, count: steps, x: start.x, y: start.y, dx: dx, dy: dy)
                         } else {
                             // The map's horizon crosses the span: every pixel on its own.
                             for column in x..<end {
-                                if let p = source(Double(column) + 0.5, oy) { run(row, column, column + 1, p.x, p.y, 0, 0) }
+                                if let p = source(Double(column) + 0.5, oy) {
+                                    geometry.sample(into: row + column, count: 1, x: p.x, y: p.y, dx: 0, dy: 0)
+                                }
                             }
                         }
+                        start = stop
                         x = end
                     }
                 }
             }
         }
         return result
+    }
+}
+
+/// A grey source image as plain values, sampled bilinearly in fixed point along a line: the
+/// inner loop of ``Image/warpedGrey(width:height:mapping:fill:)``, a function of its own so that
+/// everything it needs stays in registers.
+private struct SampledSource {
+    let pixels: UnsafePointer<UInt8>
+    let width: Int, height: Int, stride: Int
+
+    /// Writes `count` output samples, the source position starting at (x, y) and moving by
+    /// (dx, dy) a sample (fixed point, ``Image/warpPositionBits`` fractional bits); positions
+    /// outside the image leave the output as it is.
+    @inline(never)
+    func sample(into output: UnsafeMutablePointer<UInt8>, count: Int, x: Int, y: Int, dx: Int, dy: Int) {
+        let positionBits = Image.warpPositionBits, weightBits = Image.warpWeightBits
+        let lastX = (width - 1) << positionBits, lastY = (height - 1) << positionBits
+        let weightShift = positionBits - weightBits, weightMask = (1 << weightBits) - 1
+        let half = 1 << (2 * weightBits - 1)
+        var sx = x, sy = y
+        for i in 0..<count {
+            defer { sx &+= dx; sy &+= dy }
+            guard sx >= 0, sy >= 0, sx <= lastX, sy <= lastY else { continue }
+            // Wrapping integer arithmetic: every value is bounded (positions inside the image,
+            // weights below 2^12, samples below 2^8).
+            let x0 = sx &>> positionBits, y0 = sy &>> positionBits
+            let fx = (sx &>> weightShift) & weightMask, fy = (sy &>> weightShift) & weightMask
+            let x1 = x0 &+ 1 < width ? x0 &+ 1 : x0
+            let r0 = y0 &* stride
+            let r1 = y0 &+ 1 < height ? r0 &+ stride : r0
+            let a = Int(pixels[r0 &+ x0]), b = Int(pixels[r0 &+ x1])
+            let c = Int(pixels[r1 &+ x0]), d = Int(pixels[r1 &+ x1])
+            let top = (a &<< weightBits) &+ (b &- a) &* fx, bottom = (c &<< weightBits) &+ (d &- c) &* fx
+            let value = (top &<< weightBits) &+ (bottom &- top) &* fy
+            output[i] = UInt8(truncatingIfNeeded: (value &+ half) &>> (2 * weightBits))
+        }
     }
 }
