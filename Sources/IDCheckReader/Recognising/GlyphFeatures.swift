@@ -29,26 +29,31 @@ public struct GlyphFeatures: Sendable {
     public init?(image: Image, cell: (Int, Int, Int, Int), bandTop: Double, bandBottom: Double) {
         guard image.format == .gray, bandBottom > bandTop else { return nil }
         // Background and ink levels from the cell: the paper is the bright part, the ink the dark.
-        var histogram = [Int](repeating: 0, count: 256)
         let cx0 = max(0, cell.0), cy0 = max(0, cell.1), cx1 = min(image.width, cell.2), cy1 = min(image.height, cell.3)
         guard cx1 > cx0, cy1 > cy0 else { return nil }
-        var total = 0
-        image.withUnsafeBytes { pixels in
-            for y in cy0..<cy1 {
-                for x in cx0..<cx1 { histogram[Int(pixels[y * image.stride + x])] += 1 }
+        let stride = image.stride
+        let total = (cx1 - cx0) * (cy1 - cy0)
+        // Every character of every candidate MRZ passes here: the loops below run over raw
+        // buffers, the histogram lives on the stack, and the counts are branch-free.
+        let (paper, ink): (Double, Double) = image.withUnsafeBytes { pixels in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { histogram in
+                histogram.initialize(repeating: 0)
+                for y in cy0..<cy1 {
+                    let row = y * stride
+                    for x in cx0..<cx1 { histogram[Int(pixels[row &+ x])] &+= 1 }
+                }
+                func percentile(_ p: Double) -> Double {
+                    let target = Int(Double(total) * p)
+                    var seen = 0
+                    for value in 0..<256 {
+                        seen += histogram[value]
+                        if seen > target { return Double(value) }
+                    }
+                    return 255
+                }
+                return (percentile(0.85), percentile(0.03))
             }
         }
-        total = (cx1 - cx0) * (cy1 - cy0)
-        func percentile(_ p: Double) -> Double {
-            let target = Int(Double(total) * p)
-            var seen = 0
-            for value in 0..<256 {
-                seen += histogram[value]
-                if seen > target { return Double(value) }
-            }
-            return 255
-        }
-        let paper = percentile(0.85), ink = percentile(0.03)
         guard paper - ink >= 24 else { return nil }
         let contrast = paper - ink
         // The ink box: pixels darker than half-way between paper and ink. Only the ink that
@@ -59,10 +64,13 @@ public struct GlyphFeatures: Sendable {
         let cellWidth = cx1 - cx0, cellHeight = cy1 - cy0
         var rowInk = [Int](repeating: 0, count: cellHeight)
         image.withUnsafeBytes { pixels in
-            for y in cy0..<cy1 {
-                var count = 0
-                for x in cx0..<cx1 where pixels[y * image.stride + x] < cut { count += 1 }
-                rowInk[y - cy0] = count
+            rowInk.withUnsafeMutableBufferPointer { rowInk in
+                for y in cy0..<cy1 {
+                    var count = 0
+                    let row = y * stride
+                    for x in cx0..<cx1 { count &+= pixels[row &+ x] < cut ? 1 : 0 }
+                    rowInk[y - cy0] = count
+                }
             }
         }
         let bandHeight = bandBottom - bandTop
@@ -70,8 +78,11 @@ public struct GlyphFeatures: Sendable {
         guard let rows = GlyphFeatures.run(of: rowInk, touching: middle) else { return nil }
         var columnInk = [Int](repeating: 0, count: cellWidth)
         image.withUnsafeBytes { pixels in
-            for y in (rows.lowerBound + cy0)...(rows.upperBound + cy0) {
-                for x in cx0..<cx1 where pixels[y * image.stride + x] < cut { columnInk[x - cx0] += 1 }
+            columnInk.withUnsafeMutableBufferPointer { columnInk in
+                for y in (rows.lowerBound + cy0)...(rows.upperBound + cy0) {
+                    let row = y * stride
+                    for x in cx0..<cx1 { columnInk[x - cx0] &+= pixels[row &+ x] < cut ? 1 : 0 }
+                }
             }
         }
         guard let columns = GlyphFeatures.run(of: columnInk, touching: (cellWidth / 4)...(max(cellWidth / 4, cellWidth * 3 / 4 - 1))) else {
@@ -97,6 +108,8 @@ public struct GlyphFeatures: Sendable {
         let step = 1 / fit
         func axis(centre: Double, last: Double, size: Int, boxLow: Int, boxHigh: Int, stride: Int) -> Axis {
             var result = Axis(low: [], high: [], fraction: [], inside: [])
+            result.low.reserveCapacity(2 * grid); result.high.reserveCapacity(2 * grid)
+            result.fraction.reserveCapacity(2 * grid); result.inside.reserveCapacity(2 * grid)
             for g in 0..<grid {
                 for s in 0..<2 {
                     let position = centre + (Double(g) - Double(grid) / 2 + (Double(s) + 0.5) / 2) * step
