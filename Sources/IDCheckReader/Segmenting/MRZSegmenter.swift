@@ -59,6 +59,27 @@ struct MRZSegmenter {
         return (low + top, low + bottom + 1)
     }
 
+    /// Ink pixels of the mask in each column over `rows` (the column profile of a line).
+    func inkPerColumn(rows: Range<Int>) -> [Int] {
+        var counts = [Int32](repeating: 0, count: mask.width)
+        mask.bits.withUnsafeBufferPointer { bits in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for y in rows.clamped(to: 0..<mask.height) {
+                    MRZSegmenter.add(UnsafeBufferPointer(rebasing: bits[(y * mask.width)..<((y + 1) * mask.width)]), to: counts)
+                }
+            }
+        }
+        return counts.map { Int($0) }
+    }
+
+    /// Adds one row of the mask to the column counts: a function of its own over plain buffers,
+    /// so that the compiler vectorises it.
+    @inline(never)
+    private static func add(_ row: UnsafeBufferPointer<UInt8>, to counts: UnsafeMutableBufferPointer<Int32>) {
+        guard let bits = row.baseAddress, let sums = counts.baseAddress else { return }
+        for x in 0..<min(row.count, counts.count) { sums[x] &+= Int32(bits[x]) }
+    }
+
     /// The period of `profile` within 4% of `guess`, refined between pixels by a parabola
     /// through the autocorrelation peak; `nil` when the profile is too short.
     func periodicity(of profile: [Int], near guess: Double) -> Double? {
@@ -170,16 +191,7 @@ struct MRZSegmenter {
     func likelyCount(lineCentre centre: Double, among counts: [Int]) -> Int {
         guard counts.count > 1 else { return counts.first ?? 0 }
         let band = self.band(around: centre)
-        var inkPerColumn = [Int](repeating: 0, count: mask.width)
-        mask.bits.withUnsafeBufferPointer { bits in
-            inkPerColumn.withUnsafeMutableBufferPointer { ink in
-                for y in band.top..<max(band.top, band.bottom) {
-                    let row = y * mask.width
-                    for x in 0..<mask.width { ink[x] &+= Int(bits[row &+ x]) }
-                }
-            }
-        }
-        let columns = inkPerColumn.map(Double.init)
+        let columns = inkPerColumn(rows: band.top..<max(band.top, band.bottom)).map(Double.init)
         guard let first = columns.firstIndex(where: { $0 > 0 }), let last = columns.lastIndex(where: { $0 > 0 }), last > first else {
             return counts[0]
         }
@@ -243,15 +255,7 @@ struct MRZSegmenter {
         let band = self.band(around: centre)
         let h = MRZStrip.characterHeight
         let top = max(0, band.top - 2), bottom = min(mask.height, band.bottom + 2)
-        var columns = [Int](repeating: 0, count: mask.width)
-        mask.bits.withUnsafeBufferPointer { bits in
-            columns.withUnsafeMutableBufferPointer { columns in
-                for y in top..<max(top, bottom) {
-                    let row = y * mask.width
-                    for x in 0..<mask.width { columns[x] &+= Int(bits[row + x]) }
-                }
-            }
-        }
+        let columns = inkPerColumn(rows: top..<max(top, bottom))
         let none = LineLayout(band: band, borders: [])
         // The line's ink extent, searched near where the locator put it.
         let searchLow = max(0, Int(strip.expectedStart - 0.7 * h)), searchHigh = min(mask.width - 1, Int(strip.expectedEnd + 0.7 * h))
