@@ -207,14 +207,15 @@ struct MRZLocator: Sendable {
         let cosA = cos(angle), sinA = sin(angle)
         struct Projected { var u0, u1, v, vSize: Double; var index: Int }
         var projected: [Projected] = components.enumerated().map { index, c in
-            let xs = [Double(c.minX), Double(c.maxX) + 1], ys = [Double(c.minY), Double(c.maxY) + 1]
+            // The box's four corners projected (no arrays: this runs for every component of
+            // the page, several times a read).
+            let xLow = Double(c.minX), xHigh = Double(c.maxX) + 1, yLow = Double(c.minY), yHigh = Double(c.maxY) + 1
             var u0 = Double.infinity, u1 = -Double.infinity, v0 = Double.infinity, v1 = -Double.infinity
-            for x in xs {
-                for y in ys {
-                    let u = x * cosA + y * sinA, v = -x * sinA + y * cosA
-                    u0 = min(u0, u); u1 = max(u1, u); v0 = min(v0, v); v1 = max(v1, v)
-                }
+            @inline(__always) func corner(_ x: Double, _ y: Double) {
+                let u = x * cosA + y * sinA, v = -x * sinA + y * cosA
+                u0 = min(u0, u); u1 = max(u1, u); v0 = min(v0, v); v1 = max(v1, v)
             }
+            corner(xLow, yLow); corner(xLow, yHigh); corner(xHigh, yLow); corner(xHigh, yHigh)
             // A skewed box overstates the height by the width's share; take that share off.
             let offAxis = angle.truncatingRemainder(dividingBy: .pi / 2)
             let skew = sin(min(offAxis, .pi / 2 - offAxis))
