@@ -97,17 +97,30 @@ private struct SampledSource {
         let lastX = (width - 1) << positionBits, lastY = (height - 1) << positionBits
         let weightShift = positionBits - weightBits, weightMask = (1 << weightBits) - 1
         let half = 1 << (2 * weightBits - 1)
+        // Positions whose 2×2 neighbourhood lies inside the image need no clamping; one unsigned
+        // comparison per axis tells (negative positions wrap to huge ones).
+        let innerX = UInt(max(0, width - 2) << positionBits), innerY = UInt(max(0, height - 2) << positionBits)
         var sx = x, sy = y
         for i in 0..<count {
             defer { sx &+= dx; sy &+= dy }
-            guard sx >= 0, sy >= 0, sx <= lastX, sy <= lastY else { continue }
+            let x0: Int, y0: Int, x1: Int, r0: Int, r1: Int
+            if UInt(bitPattern: sx) < innerX, UInt(bitPattern: sy) < innerY {
+                x0 = sx &>> positionBits
+                y0 = sy &>> positionBits
+                x1 = x0 &+ 1
+                r0 = y0 &* stride
+                r1 = r0 &+ stride
+            } else {
+                guard sx >= 0, sy >= 0, sx <= lastX, sy <= lastY else { continue }
+                x0 = sx &>> positionBits
+                y0 = sy &>> positionBits
+                x1 = x0 &+ 1 < width ? x0 &+ 1 : x0
+                r0 = y0 &* stride
+                r1 = y0 &+ 1 < height ? r0 &+ stride : r0
+            }
             // Wrapping integer arithmetic: every value is bounded (positions inside the image,
             // weights below 2^12, samples below 2^8).
-            let x0 = sx &>> positionBits, y0 = sy &>> positionBits
             let fx = (sx &>> weightShift) & weightMask, fy = (sy &>> weightShift) & weightMask
-            let x1 = x0 &+ 1 < width ? x0 &+ 1 : x0
-            let r0 = y0 &* stride
-            let r1 = y0 &+ 1 < height ? r0 &+ stride : r0
             let a = Int(pixels[r0 &+ x0]), b = Int(pixels[r0 &+ x1])
             let c = Int(pixels[r1 &+ x0]), d = Int(pixels[r1 &+ x1])
             let top = (a &<< weightBits) &+ (b &- a) &* fx, bottom = (c &<< weightBits) &+ (d &- c) &* fx
