@@ -101,11 +101,16 @@ public struct MRZReader: Sendable {
     /// is chosen by how well the ends of the first line read either way; the line length from
     /// the locator's character count. Other directions and lengths are tried only when the
     /// check digits do not hold, so that a genuine MRZ costs one reading.
+    ///
+    /// When the ends read well the way the strip was cut, that way is read first, and the strip
+    /// is turned (and its other end scored) only if the check digits do not hold: an upright
+    /// MRZ never pays for the other direction. The readings tried, and so the one returned, are
+    /// those of trying the better-scoring direction first, but for the order of two equally
+    /// ranked failures and for an MRZ that would read valid both ways up.
     private func read(_ placement: MRZPlacement, on page: Image, timings: inout StageTimings) -> MRZReading? {
         guard placement.lineCentres.count == 2 || placement.lineCentres.count == 3 else { return nil }
         var start = clock()
         let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement))
-        let turned = upright.turned()
         var lineLengths: [[Int]] = [[30, 30, 30]]
         if placement.lineCentres.count == 2, let centre = upright.strip.lineCentres.last {
             let likely = upright.likelyCount(lineCentre: centre, among: [44, 36])
@@ -123,20 +128,17 @@ public struct MRZReader: Sendable {
             return made
         }
         let uprightLayout = layout(upright, upsideDown: false, line: 0, count: lineLengths[0][0])
-        let turnedLayout = layout(turned, upsideDown: true, line: 0, count: lineLengths[0][0])
         timings.segment += clock() - start
         start = clock()
         let uprightScore = endScore(upright, layout: uprightLayout, length: lineLengths[0][0])
-        let turnedScore = endScore(turned, layout: turnedLayout, length: lineLengths[0][0])
         timings.recognise += clock() - start
-        // Text that is not OCR-B reads badly either way up: not an MRZ.
-        guard max(uprightScore, turnedScore) > minimumEndScore else { return nil }
-        let directions = uprightScore >= turnedScore ? [(upright, false), (turned, true)] : [(turned, true), (upright, false)]
 
         var best: (reading: MRZReading, rank: Double)?
-        for (segmenter, upsideDown) in directions {
+        var passes: Bool { best?.reading.zone?.checks.allSatisfy(\.passes) == true }
+        /// Every line length of one direction until a reading's check digits hold.
+        func attempt(_ segmenter: MRZSegmenter, upsideDown: Bool) {
             for lengths in lineLengths {
-                start = clock()
+                let start = clock()
                 let lines = lengths.indices.compactMap { layout(segmenter, upsideDown: upsideDown, line: $0, count: lengths[$0]) }
                 timings.segment += clock() - start
                 guard lines.count == segmenter.strip.lineCentres.count,
@@ -145,10 +147,27 @@ public struct MRZReader: Sendable {
                 // Passing checks weigh most; the glyph score breaks ties.
                 let passing = reading.zone?.checks.filter(\.passes).count ?? -1
                 let rank = Double(passing) + meanScore
-                if best == nil || rank > best!.rank { best = (reading, rank) }
+                if best.map({ rank > $0.rank }) ?? true { best = (reading, rank) }
                 if reading.zone?.checks.allSatisfy(\.passes) == true, reading.zone != nil { break }
             }
-            if let zone = best?.reading.zone, zone.checks.allSatisfy(\.passes) { break }
+        }
+        let readUprightFirst = uprightScore > minimumEndScore
+        if readUprightFirst { attempt(upright, upsideDown: false) }
+        if !passes {
+            start = clock()
+            let turned = upright.turned()
+            let turnedLayout = layout(turned, upsideDown: true, line: 0, count: lineLengths[0][0])
+            timings.segment += clock() - start
+            start = clock()
+            let turnedScore = endScore(turned, layout: turnedLayout, length: lineLengths[0][0])
+            timings.recognise += clock() - start
+            // Text that is not OCR-B reads badly either way up: not an MRZ.
+            guard max(uprightScore, turnedScore) > minimumEndScore else { return nil }
+            let directions = uprightScore >= turnedScore ? [(upright, false), (turned, true)] : [(turned, true), (upright, false)]
+            for (segmenter, upsideDown) in directions where upsideDown || !readUprightFirst {
+                attempt(segmenter, upsideDown: upsideDown)
+                if passes { break }
+            }
         }
         guard let best else { return nil }
         // Text in another typeface can pass the end test by chance; over the whole zone OCR-B
