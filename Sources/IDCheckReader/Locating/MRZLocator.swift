@@ -122,9 +122,20 @@ struct MRZLocator: Sendable {
     /// the page (and of other documents on it), strongest first.
     private func dominantAngles(_ components: [InkComponent]) -> [Double] {
         let cell = max(16, 3 * (components.map(\.size).sorted()[components.count / 2]) + 4)
-        var grid: [Int: [Int]] = [:]
+        // Components bucketed by grid cell (a counting sort, components in index order within
+        // a cell): `members[cellStart[k]..<cellStart[k + 1]]` are those in cell k.
+        let columns = components.map { Int($0.centreX) / cell }.max().map { $0 + 1 } ?? 1
+        let rows = components.map { Int($0.centreY) / cell }.max().map { $0 + 1 } ?? 1
+        func cellIndex(_ c: InkComponent) -> Int { (Int(c.centreY) / cell) * columns + Int(c.centreX) / cell }
+        var cellStart = [Int](repeating: 0, count: columns * rows + 1)
+        for c in components { cellStart[cellIndex(c) + 1] += 1 }
+        for k in 0..<(columns * rows) { cellStart[k + 1] += cellStart[k] }
+        var members = [Int](repeating: 0, count: components.count)
+        var filled = cellStart
         for (index, c) in components.enumerated() {
-            grid[Int(c.centreX) / cell &* 100_003 &+ Int(c.centreY) / cell, default: []].append(index)
+            let k = cellIndex(c)
+            members[filled[k]] = index
+            filled[k] += 1
         }
         var histogram = [Double](repeating: 0, count: 180)
         for c in components {
@@ -132,9 +143,10 @@ struct MRZLocator: Sendable {
             let gx = Int(c.centreX) / cell, gy = Int(c.centreY) / cell
             // Every similar neighbour within a few character sizes votes for the direction to it:
             // along a line of text there are many (±1, ±2 pitches), across lines few.
-            for ny in (gy - 1)...(gy + 1) {
-                for nx in (gx - 1)...(gx + 1) {
-                    for index in grid[nx &* 100_003 &+ ny] ?? [] {
+            for ny in max(0, gy - 1)...min(rows - 1, gy + 1) {
+                for nx in max(0, gx - 1)...min(columns - 1, gx + 1) {
+                    let k = ny * columns + nx
+                    for index in members[cellStart[k]..<cellStart[k + 1]] {
                         let other = components[index]
                         let dx = other.centreX - c.centreX, dy = other.centreY - c.centreY
                         guard dx > 0 || (dx == 0 && dy > 0) else { continue } // each pair once
