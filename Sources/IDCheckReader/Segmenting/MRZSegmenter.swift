@@ -333,9 +333,15 @@ struct MRZSegmenter {
                             while origin <= Double(first) {
                                 let borders = phase & 1 == 0 ? even : odd, shift = phase >> 1
                                 var score = 0
-                                for i in 0...count {
-                                    let x = borders[i] &+ shift
-                                    if x >= 0, x < width { score &+= columns[x] }
+                                // Borders grow with their index: when the first and the last lie
+                                // on the profile, all do, and the loop needs no test.
+                                if borders[0] &+ shift >= 0, borders[count] &+ shift < width {
+                                    for i in 0...count { score &+= columns[borders[i] &+ shift] }
+                                } else {
+                                    for i in 0...count {
+                                        let x = borders[i] &+ shift
+                                        if x >= 0, x < width { score &+= columns[x] }
+                                    }
                                 }
                                 // The last border must not cut into the last character: ink left
                                 // outside the grid means the pitch or phase is off.
