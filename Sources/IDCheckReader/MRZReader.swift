@@ -102,14 +102,15 @@ public struct MRZReader: Sendable {
     /// the locator's character count. Other directions and lengths are tried only when the
     /// check digits do not hold, so that a genuine MRZ costs one reading.
     ///
-    /// When the ends read well the way the strip was cut, that way is read first, and the strip
-    /// is turned (and its other end scored) only if the check digits do not hold: an upright
-    /// MRZ never pays for the other direction. The readings tried, and so the one returned, are
-    /// those of trying the better-scoring direction first, but for the order of two equally
+    /// The direction in which the MRZ most likely lies (from the locator's angle) is scored
+    /// first, and read first when its ends read well; the other direction is cut (the strip
+    /// reversed), scored and read only if the check digits do not hold, so that an MRZ lying the
+    /// expected way never pays for the other one. The readings tried, and so the one returned,
+    /// are those of trying the better-scoring direction first, but for the order of two equally
     /// ranked failures and for an MRZ that would read valid both ways up.
     private func read(_ placement: MRZPlacement, on page: Image, timings: inout StageTimings) -> MRZReading? {
         guard placement.lineCentres.count == 2 || placement.lineCentres.count == 3 else { return nil }
-        var start = clock()
+        let start = clock()
         let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement))
         var lineLengths: [[Int]] = [[30, 30, 30]]
         if placement.lineCentres.count == 2, let centre = upright.strip.lineCentres.last {
@@ -127,16 +128,35 @@ public struct MRZReader: Sendable {
             layouts[key] = made
             return made
         }
-        let uprightLayout = layout(upright, upsideDown: false, line: 0, count: lineLengths[0][0])
         timings.segment += clock() - start
-        start = clock()
-        let uprightScore = endScore(upright, layout: uprightLayout, length: lineLengths[0][0])
-        timings.recognise += clock() - start
+        // The strip turned by 180°, cut (reversed) only when that direction is needed.
+        var turnedSegmenter: MRZSegmenter?
+        func segmenter(upsideDown: Bool) -> MRZSegmenter {
+            guard upsideDown else { return upright }
+            if let turnedSegmenter { return turnedSegmenter }
+            let start = clock()
+            let turned = upright.turned()
+            turnedSegmenter = turned
+            timings.segment += clock() - start
+            return turned
+        }
+        /// How well the ends of the first line read with the strip that way up.
+        func endScore(upsideDown: Bool) -> Double {
+            let side = segmenter(upsideDown: upsideDown)
+            var start = clock()
+            let first = layout(side, upsideDown: upsideDown, line: 0, count: lineLengths[0][0])
+            timings.segment += clock() - start
+            start = clock()
+            let score = self.endScore(side, layout: first, length: lineLengths[0][0])
+            timings.recognise += clock() - start
+            return score
+        }
 
         var best: (reading: MRZReading, rank: Double)?
         var passes: Bool { best?.reading.zone?.checks.allSatisfy(\.passes) == true }
         /// Every line length of one direction until a reading's check digits hold.
-        func attempt(_ segmenter: MRZSegmenter, upsideDown: Bool) {
+        func attempt(upsideDown: Bool) {
+            let segmenter = segmenter(upsideDown: upsideDown)
             for lengths in lineLengths {
                 let start = clock()
                 let lines = lengths.indices.compactMap { layout(segmenter, upsideDown: upsideDown, line: $0, count: lengths[$0]) }
@@ -151,21 +171,21 @@ public struct MRZReader: Sendable {
                 if reading.zone?.checks.allSatisfy(\.passes) == true, reading.zone != nil { break }
             }
         }
-        let readUprightFirst = uprightScore > minimumEndScore
-        if readUprightFirst { attempt(upright, upsideDown: false) }
+        // Most documents lie about the right way up, their text running towards +x on the page;
+        // the strip runs along the locator's direction, in [0, π), so when that points towards
+        // −x the MRZ most likely lies upside down in it.
+        let likely = cos(placement.angle) < 0
+        let likelyScore = endScore(upsideDown: likely)
+        let readLikelyFirst = likelyScore > minimumEndScore
+        if readLikelyFirst { attempt(upsideDown: likely) }
         if !passes {
-            start = clock()
-            let turned = upright.turned()
-            let turnedLayout = layout(turned, upsideDown: true, line: 0, count: lineLengths[0][0])
-            timings.segment += clock() - start
-            start = clock()
-            let turnedScore = endScore(turned, layout: turnedLayout, length: lineLengths[0][0])
-            timings.recognise += clock() - start
+            let otherScore = endScore(upsideDown: !likely)
+            let uprightScore = likely ? otherScore : likelyScore, turnedScore = likely ? likelyScore : otherScore
             // Text that is not OCR-B reads badly either way up: not an MRZ.
             guard max(uprightScore, turnedScore) > minimumEndScore else { return nil }
-            let directions = uprightScore >= turnedScore ? [(upright, false), (turned, true)] : [(turned, true), (upright, false)]
-            for (segmenter, upsideDown) in directions where upsideDown || !readUprightFirst {
-                attempt(segmenter, upsideDown: upsideDown)
+            for upsideDown in uprightScore >= turnedScore ? [false, true] : [true, false]
+            where !(readLikelyFirst && upsideDown == likely) {
+                attempt(upsideDown: upsideDown)
                 if passes { break }
             }
         }
