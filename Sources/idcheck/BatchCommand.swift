@@ -17,7 +17,10 @@ struct Batch: ParsableCommand {
             input. Every file gets one line in --out (idcheck.verify/1 or idcheck.scan/1 plus a \
             "batch" object, see docs/schemas/batch.md), errors and timeouts included, in the \
             inputs' order. A rerun with the same --out skips files already done (same path and \
-            SHA-256) and refuses other options (exit 64). Ctrl-C stops starting files and lets \
+            SHA-256) and refuses other options (exit 64). A card scanned as two files named \
+            …-front and …-back (or _front/_back, recto/verso) is verified as one document, as \
+            verify --same-document does: each side still gets its own line, both with the \
+            card's report (--sides-apart turns this off). Ctrl-C stops starting files and lets \
             those in flight finish; a second Ctrl-C abandons them. Progress goes to standard \
             error and never shows file names or document data; the summary to standard output.
 
@@ -59,6 +62,9 @@ struct Batch: ParsableCommand {
 
     @Option(help: ArgumentHelp("A file running longer is reported as a timeout line and abandoned.", valueName: "seconds"))
     var timeout: Double = 60
+
+    @Flag(help: "Verify every file on its own, also a card's sides (by default a file named …-front.jpg or …-back.jpg is verified together with its other side beside it).")
+    var sidesApart = false
 
     @OptionGroup var limits: ImageLimitOptions
 
@@ -141,7 +147,7 @@ struct Batch: ParsableCommand {
             mode: mode.rawValue, checkDate: checkDate.description, specimens: libraryProvenance?.directory,
             specimensSHA256: libraryProvenance?.sha256, watchList: listProvenance?.path, watchListSHA256: listProvenance?.sha256,
             timeoutSeconds: timeout, maxPixels: limits.maxPixels, maxFileBytes: limits.maxFileBytes,
-            toolVersion: IDCheckVersion.string)
+            sidesApart: mode == .verify && sidesApart ? true : nil, toolVersion: IDCheckVersion.string)
         return (inspector, options)
     }
 
@@ -174,7 +180,8 @@ struct Batch: ParsableCommand {
 
         var progress = BatchProgress(total: sources.count())
         // verify's visual checks compare colours and print statistics; scan reads grey.
-        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: limits.decodingOptions(mode == .verify ? .rgb : .gray))
+        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: limits.decodingOptions(mode == .verify ? .rgb : .gray),
+                                           pairsSides: !sidesApart)
         let scheduler = BatchScheduler(jobs: jobs, timeout: .milliseconds(Int((timeout * 1000).rounded())), processor: processor, done: done)
         scheduler.handleSignals()
         var written = 0, skipped = 0
@@ -239,7 +246,8 @@ struct Batch: ParsableCommand {
 
     /// The cross-document facts of a line written by an earlier run (its MRZ parsed again).
     static func facts(of line: BatchLineDigest, options: MRZ.ParsingOptions) -> CrossDocumentFacts? {
-        guard line.status == "checked", let lines = line.mrz?.lines, let zone = try? MRZ.parse(lines: lines, options: options) else {
+        guard line.status == "checked", !line.mrzOnOtherSide, let lines = line.mrz?.lines,
+              let zone = try? MRZ.parse(lines: lines, options: options) else {
             return nil
         }
         return CrossDocumentFacts(zone: zone, geometry: nil, portrait: line.batch?.portraitHash.flatMap(PortraitHash.init(hex:)),

@@ -173,6 +173,67 @@ struct BatchCommandTests {
         #expect(try Self.lines(out).count == 1)
     }
 
+    @Test("a card's front and back files are one document: both lines carry the card's report; --sides-apart verifies them alone")
+    func cardSidesTogether() throws {
+        let folder = NSTemporaryDirectory() + "idcheck-batch-card-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let render = try CLIRunner.run(["render", "--specimen", "UTO-ID-2021", "--count", "1", "--seed", "5", "--conditions", "none",
+                                        "--check-date", "2025-06-01", "--out", folder + "/card"])
+        #expect(render.status == 0, "\(render.standardError)")
+        let sides = try FileManager.default.contentsOfDirectory(atPath: folder + "/card").filter { $0.hasSuffix(".png") }.sorted()
+        #expect(sides.count == 2 && sides.contains { $0.hasSuffix("-front.png") } && sides.contains { $0.hasSuffix("-back.png") })
+
+        let together = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/together.jsonl", "--at", "2025-06-01"])
+        #expect(together.status == 0, "\(together.standardError)")
+        let lines = try Self.lines(folder + "/together.jsonl")
+        #expect(lines.count == 2)
+        for line in lines {
+            let own = (line["input"] as? [String: Any])?["path"] as? String ?? "-"
+            let pages = (line["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+            #expect(pages.count == 2 && pages.first == own, "\(own): \(pages)")
+            #expect(line["verdict"] as? String == "consistent", "\(own): \(line["indicators"] ?? "-")")
+        }
+
+        let apart = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/apart.jsonl", "--at", "2025-06-01", "--sides-apart"])
+        #expect(apart.status == 0, "\(apart.standardError)")
+        let front = try #require(try Self.lines(folder + "/apart.jsonl").first {
+            ((($0["input"] as? [String: Any])?["path"] as? String) ?? "").hasSuffix("-front.png")
+        })
+        let codes = (front["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes.contains("mrz.not-found"))
+        // The results file remembers how it was made: resuming without --sides-apart is refused.
+        let mixed = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/apart.jsonl", "--at", "2025-06-01"])
+        #expect(mixed.status == 64)
+        #expect(mixed.standardError.contains("--sides-apart"))
+    }
+
+    @Test("the other side of a card is found by its name in the letter case it is written in; other names are not paired")
+    func partnerByName() throws {
+        let folder = NSTemporaryDirectory() + "idcheck-sides-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let render = try CLIRunner.run(["render", "--specimen", "UTO-ID-2021", "--count", "1", "--seed", "5", "--conditions", "none",
+                                        "--check-date", "2025-06-01", "--out", folder + "/card"])
+        #expect(render.status == 0, "\(render.standardError)")
+        let rendered = try FileManager.default.contentsOfDirectory(atPath: folder + "/card").filter { $0.hasSuffix(".png") }
+        let front = try #require(rendered.first { $0.hasSuffix("-front.png") }), back = try #require(rendered.first { $0.hasSuffix("-back.png") })
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        // Upper-case side names with underscores pair; a word merely ending in "front" does not.
+        for (source, name) in [(front, "ID-1234_FRONT.png"), (back, "ID-1234_BACK.png"), (front, "storefront.png"), (back, "storeback.png")] {
+            try FileManager.default.copyItem(atPath: folder + "/card/" + source, toPath: folder + "/in/" + name)
+        }
+        let run = try CLIRunner.run(["batch", folder + "/in", "--out", folder + "/r.jsonl", "--at", "2025-06-01"])
+        #expect(run.status == 0, "\(run.standardError)")
+        var pages: [String: [String]] = [:]
+        for line in try Self.lines(folder + "/r.jsonl") {
+            let own = ((line["input"] as? [String: Any])?["path"] as? String).map { ($0 as NSString).lastPathComponent } ?? "-"
+            pages[own] = (line["inputs"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+        }
+        #expect(pages["ID-1234_FRONT.png"] == ["ID-1234_FRONT.png", "ID-1234_BACK.png"])
+        #expect(pages["ID-1234_BACK.png"] == ["ID-1234_BACK.png", "ID-1234_FRONT.png"])
+        #expect(pages["storefront.png"] == ["storefront.png"])
+        #expect(pages["storeback.png"] == ["storeback.png"])
+    }
+
     @Test("a file running past --timeout is a timeout line, not waited on")
     func timeout() throws {
         let folder = try Self.imageFolder()

@@ -30,12 +30,15 @@ struct BatchItemProcessor: Sendable {
     let inspector: Inspector
     let decoder: ImageDecoder
     let maxFileBytes: Int
+    /// Whether a card side is verified together with its other side (``CardSides``).
+    let pairsSides: Bool
 
-    init(mode: BatchMode, inspector: Inspector, decoding options: DecodingOptions) {
+    init(mode: BatchMode, inspector: Inspector, decoding options: DecodingOptions, pairsSides: Bool = true) {
         self.mode = mode
         self.inspector = inspector
         decoder = ImageDecoder(options: options)
         maxFileBytes = options.maxFileBytes
+        self.pairsSides = pairsSides
     }
 
     /// - Parameters:
@@ -66,11 +69,22 @@ struct BatchItemProcessor: Sendable {
             return .result(BatchItemResult(input: input, report: .scan(report), elapsedMilliseconds: Self.milliseconds(since: start)))
         case .verify:
             let label = URL(fileURLWithPath: path).lastPathComponent
-            let inspection = inspector.inspect([Examination.Page(image: image, label: label)])
-            let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
+            var pages = [Examination.Page(image: image, label: label)]
+            var inputs = [input]
+            // The card's other side, when it lies beside this one: one document, this file first.
+            // Unreadable, it is left out here (its own line says why).
+            if pairsSides, let other = CardSides.partner(of: path), let bytes = try? FileBytes.read(path: other, maxBytes: maxFileBytes),
+               let side = try? decoder.decode(bytes).image {
+                pages.append(Examination.Page(image: side, label: URL(fileURLWithPath: other).lastPathComponent))
+                inputs.append(.file(other, bytes: bytes))
+            }
+            let inspection = inspector.inspect(pages)
+            let report = VerifyReport(inputs: inputs, inspection: inspection, redact: false)
             var facts: CrossDocumentFacts?
             let examination = inspection.examination
-            if let zone = examination.zone {
+            // The cross-document facts come from the side that holds the MRZ, so that a card is
+            // one document across the batch, not two.
+            if let zone = examination.zone, examination.mrzGeometry?.page == 0 {
                 var portrait: PortraitHash?
                 var region: [Point]?
                 if let (placement, box) = PortraitHash.photoRegion(of: examination) {

@@ -53,6 +53,10 @@ struct BatchLineDigest: Decodable {
         var code: String
     }
 
+    struct PageDigest: Decodable {
+        var mrzFound: Bool?
+    }
+
     struct ModelDigest: Decodable {
         var status: String
         var id: String?
@@ -60,6 +64,8 @@ struct BatchLineDigest: Decodable {
 
     var schema: String
     var input: Input
+    /// `verify`'s images of the document: more than one for a card verified with its other side.
+    var inputs: [PageDigest]?
     var status: String
     var verdict: String?
     var model: ModelDigest?
@@ -78,6 +84,10 @@ struct BatchLineDigest: Decodable {
 
     /// The MRZ lines as read (corrected): the document's for `verify`, the first MRZ's for `scan`.
     var mrzLines: [String]? { mrz?.lines ?? mrzs?.first?.report.lines }
+
+    /// Whether the line's document holds its MRZ on another file than the line's own (a card
+    /// side verified with its other side): that file's line speaks for the document.
+    var mrzOnOtherSide: Bool { (inputs?.count ?? 0) > 1 && inputs?.first?.mrzFound == false }
 
     /// Whether an MRZ was found at all.
     var mrzFound: Bool { mrz != nil || !(mrzs ?? []).isEmpty }

@@ -21,6 +21,8 @@ struct BatchRunManifest: Codable, Equatable {
         var maxPixels: Int
         /// Absent in manifests written before batch took `--max-file-bytes`.
         var maxFileBytes: Int?
+        /// `true` with `--sides-apart` (absent: a card's sides are verified together).
+        var sidesApart: Bool?
         var toolVersion: String
 
         /// Human-readable differences from `other` (the stored options).
@@ -40,6 +42,7 @@ struct BatchRunManifest: Codable, Equatable {
             compare("--timeout", timeoutSeconds, stored.timeoutSeconds)
             compare("--max-pixels", maxPixels, stored.maxPixels)
             compare("--max-file-bytes", maxFileBytes, stored.maxFileBytes)
+            compare("--sides-apart", sidesApart, stored.sidesApart)
             compare("idcheck version", toolVersion, stored.toolVersion)
             return out
         }
