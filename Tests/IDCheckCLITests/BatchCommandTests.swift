@@ -173,15 +173,24 @@ struct BatchCommandTests {
         #expect(try Self.lines(out).count == 1)
     }
 
-    @Test("a card's front and back files are one document: both lines carry the card's report; --sides-apart verifies them alone")
-    func cardSidesTogether() throws {
+    /// A genuine UTO-ID-2021 card rendered into `<folder>/card` as its two sides (flat PNG):
+    /// the folder (to remove) and the two file names.
+    static func renderedCard() throws -> (folder: String, front: String, back: String) {
         let folder = NSTemporaryDirectory() + "idcheck-batch-card-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let render = try CLIRunner.run(["render", "--specimen", "UTO-ID-2021", "--count", "1", "--seed", "5", "--conditions", "none",
                                         "--check-date", "2025-06-01", "--out", folder + "/card"])
         #expect(render.status == 0, "\(render.standardError)")
-        let sides = try FileManager.default.contentsOfDirectory(atPath: folder + "/card").filter { $0.hasSuffix(".png") }.sorted()
-        #expect(sides.count == 2 && sides.contains { $0.hasSuffix("-front.png") } && sides.contains { $0.hasSuffix("-back.png") })
+        let rendered = try FileManager.default.contentsOfDirectory(atPath: folder + "/card").filter { $0.hasSuffix(".png") }
+        #expect(rendered.count == 2)
+        let front = try #require(rendered.first { $0.hasSuffix("-front.png") }), back = try #require(rendered.first { $0.hasSuffix("-back.png") })
+        return (folder, front, back)
+    }
+
+    @Test("a card's front and back files are one document: both lines carry the card's report; --sides-apart verifies them alone")
+    func cardSidesTogether() throws {
+        let (folder, front, back) = try Self.renderedCard()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(front.hasSuffix("-front.png") && back.hasSuffix("-back.png"))
 
         let together = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/together.jsonl", "--at", "2025-06-01"])
         #expect(together.status == 0, "\(together.standardError)")
@@ -196,10 +205,10 @@ struct BatchCommandTests {
 
         let apart = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/apart.jsonl", "--at", "2025-06-01", "--sides-apart"])
         #expect(apart.status == 0, "\(apart.standardError)")
-        let front = try #require(try Self.lines(folder + "/apart.jsonl").first {
-            ((($0["input"] as? [String: Any])?["path"] as? String) ?? "").hasSuffix("-front.png")
+        let frontLine = try #require(try Self.lines(folder + "/apart.jsonl").first {
+            ((($0["input"] as? [String: Any])?["path"] as? String) ?? "").hasSuffix(front)
         })
-        let codes = (front["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        let codes = (frontLine["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(codes.contains("mrz.not-found"))
         // The results file remembers how it was made: resuming without --sides-apart is refused.
         let mixed = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/apart.jsonl", "--at", "2025-06-01"])
@@ -209,13 +218,8 @@ struct BatchCommandTests {
 
     @Test("the other side of a card is found by its name in the letter case it is written in; other names are not paired")
     func partnerByName() throws {
-        let folder = NSTemporaryDirectory() + "idcheck-sides-\(UUID().uuidString)"
+        let (folder, front, back) = try Self.renderedCard()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let render = try CLIRunner.run(["render", "--specimen", "UTO-ID-2021", "--count", "1", "--seed", "5", "--conditions", "none",
-                                        "--check-date", "2025-06-01", "--out", folder + "/card"])
-        #expect(render.status == 0, "\(render.standardError)")
-        let rendered = try FileManager.default.contentsOfDirectory(atPath: folder + "/card").filter { $0.hasSuffix(".png") }
-        let front = try #require(rendered.first { $0.hasSuffix("-front.png") }), back = try #require(rendered.first { $0.hasSuffix("-back.png") })
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         // Upper-case side names with underscores pair; a word merely ending in "front" does not.
         for (source, name) in [(front, "ID-1234_FRONT.png"), (back, "ID-1234_BACK.png"), (front, "storefront.png"), (back, "storeback.png")] {
