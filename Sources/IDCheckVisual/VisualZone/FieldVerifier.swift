@@ -22,11 +22,11 @@ struct FieldVerifier {
         var printedDate: MRZ.CalendarDate?
         /// A character no character of the font explains, among clear ones (see
         /// ``FieldVerifier/foreignGlyph(_:on:)``).
-        var foreignGlyph: ForeignGlyph?
+        var foreignGlyph: ForeignCharacter?
     }
 
     /// One printed character unlike every character its place could hold.
-    struct ForeignGlyph: Sendable, Equatable {
+    struct ForeignCharacter: Sendable, Equatable {
         /// Which character of the text, 0-based.
         var position: Int
         /// Unexplained ink per glyph of the best character for it.
@@ -250,11 +250,11 @@ struct FieldVerifier {
     /// print's other characters are clear (median at most ``clearPrint``): one glyph unlike every
     /// character of the font among well-printed ones is what a paste cutting through a character
     /// leaves. A blurred or faint print (every glyph costly) is not judged.
-    static func foreignGlyph(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignGlyph? {
+    static func foreignGlyph(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignCharacter? {
         guard fits.count >= 3, let worst = fits.max(by: { $0.cost < $1.cost }), worst.cost >= foreignGlyphCost else { return nil }
         let costs = fits.map(\.cost).sorted()
         guard costs[costs.count / 2] <= clearPrint else { return nil }
-        return ForeignGlyph(position: worst.position, cost: worst.cost, box: patch.sideBox(x0: worst.x0, x1: worst.x1))
+        return ForeignCharacter(position: worst.position, cost: worst.cost, box: patch.sideBox(x0: worst.x0, x1: worst.x1))
     }
 
     /// The candidate text split like `slots` (a month name is one slot).
