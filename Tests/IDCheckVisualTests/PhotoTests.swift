@@ -22,6 +22,16 @@ struct PhotoTests {
         #expect(indicators.isEmpty)
     }
 
+    @Test("a genuine residence permit photographed coarse (about 136 dpi, JPEG 40-50) is not judged: no photo indicator", arguments: [23, 33])
+    func coarseCardIsNotJudged(index: Int) throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        // Seed 8804, documents 23 and 33 (hard conditions): their overprint came out "covered" without the gate.
+        let document = try VisualFixtures.render(model: "UTO-RP-2019", seed: 8804, index: index, conditions: .hard, library: library)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        #expect(inspection.examination.model?.id == "UTO-RP-2019")
+        #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
+    }
+
     @Test("a photo stuck over a passport's zone is found, pointing at the photo",
           arguments: [("UTO-P-2020", UInt64(7303)), ("UTO-P-2014", UInt64(7304))])
     func substitutedPassport(model: String, seed: UInt64) throws {

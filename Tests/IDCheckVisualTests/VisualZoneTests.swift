@@ -90,4 +90,16 @@ struct VisualZoneTests {
         #expect(surname.agrees, "expected \(surname.expected), read \(surname.observed ?? "-")")
         #expect(!inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
     }
+
+    @Test("a genuine visa photographed coarse (137 dpi, blurred, JPEG 37): names too small to tell apart are unverified, not a mismatch")
+    func coarsePrintIsNotAMismatch() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        // Seed 8803, document 19 (hard conditions): its names read as other names without the gate.
+        let document = try VisualFixtures.render(model: "UTO-V-2018", seed: 8803, index: 19, conditions: .hard, library: library)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        #expect(inspection.examination.zone != nil, "the MRZ must be read for the visual zone to be compared")
+        #expect(!inspection.report.indicators.contains { $0.code == .vizMRZMismatch || $0.code == .tamperLocal },
+                "\(inspection.report.indicators.map(\.message))")
+    }
 }
+
