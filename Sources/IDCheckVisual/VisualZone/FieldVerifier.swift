@@ -41,7 +41,14 @@ struct FieldVerifier {
         var cost: Float
         var x0: Double
         var x1: Double
+        /// Whether the character can be judged on its own: not when a neighbour is kerned into
+        /// its cell (`LT`, `LY`, `AV`), whose ink the cell then holds.
+        var judged = true
     }
+
+    /// Kerning (patch pixels, at ``PrintGlyphs/emSize``) from which a pair's glyphs overlap each
+    /// other's cells: two genuine ID-2021 numbers (`ALT…`, `LYR…`) had their `L`/`Y` at 0.10.
+    static let overlappingKerning = 1.0
 
     /// Mean glyph cost under which a name's best spelling is taken as printed.
     static let nameAgrees: Float = 0.08
@@ -195,7 +202,8 @@ struct FieldVerifier {
         var previous: Unicode.Scalar?
         var fits: [GlyphFit] = []
         var position = 0
-        for step in expected.steps {
+        let steps = expected.steps
+        for (index, step) in steps.enumerated() {
             let other = matcher.alternatives(at: step, in: graph, previous: previous).min { $0.cost < $1.cost }
             if let other, other.cost < step.cost {
                 read += other.label
@@ -206,7 +214,12 @@ struct FieldVerifier {
             }
             if let first = step.placements.first, let last = step.placements.last {
                 let best = min(step.cost, other?.cost ?? .infinity) / Float(step.placements.count)
-                fits.append(GlyphFit(position: position, cost: best, x0: Double(first.pen), x1: Double(last.pen) + last.advance))
+                var fit = GlyphFit(position: position, cost: best, x0: Double(first.pen), x1: Double(last.pen) + last.advance)
+                let before = index > 0 ? steps[index - 1].placements.last?.scalar : nil
+                let after = index + 1 < steps.count ? steps[index + 1].placements.first?.scalar : nil
+                let kerned = max(before.map { abs(glyphs.kerning($0, first.scalar)) } ?? 0, after.map { abs(glyphs.kerning(last.scalar, $0)) } ?? 0)
+                fit.judged = kerned < Self.overlappingKerning
+                fits.append(fit)
             }
             position += step.label.count
             previous = step.placements.last?.scalar ?? previous
@@ -257,7 +270,7 @@ struct FieldVerifier {
     /// character of the font among well-printed ones is what a paste cutting through a character
     /// leaves. A blurred or faint print (every glyph costly) is not judged.
     static func foreignGlyph(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignCharacter? {
-        guard fits.count >= 3, let worst = fits.max(by: { $0.cost < $1.cost }), worst.cost >= foreignGlyphCost else { return nil }
+        guard fits.count >= 3, let worst = fits.filter(\.judged).max(by: { $0.cost < $1.cost }), worst.cost >= foreignGlyphCost else { return nil }
         let costs = fits.map(\.cost).sorted()
         guard costs[costs.count / 2] <= clearPrint else { return nil }
         return ForeignCharacter(position: worst.position, cost: worst.cost, box: patch.sideBox(x0: worst.x0, x1: worst.x1))
