@@ -1,5 +1,11 @@
 import IDCheckImaging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An 8-bit coverage buffer that strokes accumulate into (maximum, not sum), then blended into an
 /// image in one pass: overlapping segments of one curve do not darken their joints, and a
 /// thousand-curve guilloche costs one blend instead of a thousand.
@@ -12,6 +18,29 @@ struct CoverageMask {
         self.width = width
         self.height = height
         values = [UInt8](repeating: 0, count: width * height)
+    }
+
+    /// Concentric circles around `centre` at `fractions` of `radius`, each a closed polyline with
+    /// a point per pixel of its radius (at least `minimumPoints`): the rings of a seal or emblem.
+    mutating func strokeRings(centre: Point, radius: Double, fractions: [Double], minimumPoints: Int, lineWidth: Double) {
+        for ring in fractions {
+            let count = max(minimumPoints, Int(radius * ring))
+            stroke((0...count).map { k in
+                let t = Double(k) / Double(count) * 2 * .pi
+                return Point(x: centre.x + radius * ring * cos(t), y: centre.y + radius * ring * sin(t))
+            }, lineWidth: lineWidth)
+        }
+    }
+
+    /// A closed star of `tips` points around `centre`, its tips at `outer` and its notches at
+    /// `inner` radius, the first tip at angle `rotation`.
+    mutating func strokeStar(centre: Point, outer: Double, inner: Double, tips: Int, rotation: Double, lineWidth: Double) {
+        let corners = 2 * tips
+        stroke((0...corners).map { k in
+            let r = k % 2 == 0 ? outer : inner
+            let t = Double(k) / Double(corners) * 2 * .pi + rotation
+            return Point(x: centre.x + r * cos(t), y: centre.y + r * sin(t))
+        }, lineWidth: lineWidth)
     }
 
     /// Strokes a polyline `lineWidth` pixels wide, anti-aliased by distance to each segment.

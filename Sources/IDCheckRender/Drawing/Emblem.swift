@@ -13,21 +13,9 @@ enum Emblem {
         let radius = min(rectangle.width, rectangle.height) / 2 * 0.95
         var mask = CoverageMask(width: image.width, height: image.height)
         let line = max(1, 0.15 * pixelsPerMillimetre)
-        for ring in [1.0, 0.92, 0.55] {
-            let count = max(24, Int(radius * ring))
-            mask.stroke((0...count).map { k in
-                let t = Double(k) / Double(count) * 2 * .pi
-                return Point(x: centre.x + radius * ring * cos(t), y: centre.y + radius * ring * sin(t))
-            }, lineWidth: line)
-        }
+        mask.strokeRings(centre: centre, radius: radius, fractions: [1.0, 0.92, 0.55], minimumPoints: 24, lineWidth: line)
         // A twelve-pointed star between the inner rings.
-        var star: [Point] = []
-        for k in 0...24 {
-            let r = radius * (k % 2 == 0 ? 0.85 : 0.6)
-            let t = Double(k) / 24 * 2 * .pi - .pi / 2
-            star.append(Point(x: centre.x + r * cos(t), y: centre.y + r * sin(t)))
-        }
-        mask.stroke(star, lineWidth: line)
+        mask.strokeStar(centre: centre, outer: radius * 0.85, inner: radius * 0.6, tips: 12, rotation: -.pi / 2, lineWidth: line)
         for petal in 0..<8 {
             let phase = Double(petal) / 8 * .pi
             let count = 60

@@ -46,20 +46,8 @@ enum PhotoOverprint {
     private static func drawSeal(centre: Point, radius: Double, colour: Colour, into image: inout Image, pixelsPerMillimetre: Double) {
         var mask = CoverageMask(width: image.width, height: image.height)
         let line = max(1, 0.22 * pixelsPerMillimetre)
-        for ring in [1.0, 0.86, 0.5] {
-            let count = max(32, Int(radius * ring))
-            mask.stroke((0...count).map { k in
-                let t = Double(k) / Double(count) * 2 * .pi
-                return Point(x: centre.x + radius * ring * cos(t), y: centre.y + radius * ring * sin(t))
-            }, lineWidth: line)
-        }
-        var star: [Point] = []
-        for k in 0...32 {
-            let r = radius * (k % 2 == 0 ? 0.8 : 0.55)
-            let t = Double(k) / 32 * 2 * .pi
-            star.append(Point(x: centre.x + r * cos(t), y: centre.y + r * sin(t)))
-        }
-        mask.stroke(star, lineWidth: line * 0.8)
+        mask.strokeRings(centre: centre, radius: radius, fractions: [1.0, 0.86, 0.5], minimumPoints: 32, lineWidth: line)
+        mask.strokeStar(centre: centre, outer: radius * 0.8, inner: radius * 0.55, tips: 16, rotation: 0, lineWidth: line * 0.8)
         mask.blend(into: &image, colour: colour, alpha: 0.6)
     }
 
