@@ -161,7 +161,7 @@ struct NoiseBlockStatistics: Sendable {
     }
 
     /// The 3 × 3 box blur of a padded image (``padded(_:width:height:)``), padded the same way:
-    /// the same values as ``boxBlurred(_:width:height:)`` with its clamped edges, without a copy.
+    /// the same values as a blur clamping its coordinates at the edges, without a copy.
     static func paddedBoxBlurred(_ source: [Float], width: Int, height: Int) -> [Float] {
         let paddedWidth = width + 2
         var horizontal = [Float](repeating: 0, count: source.count)
@@ -204,31 +204,6 @@ struct NoiseBlockStatistics: Sendable {
                     o[row] = s[sourceRow]
                     for x in 0..<width { o[row + x + 1] = s[sourceRow + x] }
                     o[row + width + 1] = s[sourceRow + width - 1]
-                }
-            }
-        }
-        return out
-    }
-
-    /// A 3 × 3 box blur (edges replicated), separable, on a contiguous float buffer.
-    static func boxBlurred(_ source: [Float], width: Int, height: Int) -> [Float] {
-        var horizontal = [Float](repeating: 0, count: source.count)
-        var out = [Float](repeating: 0, count: source.count)
-        source.withUnsafeBufferPointer { p in
-            horizontal.withUnsafeMutableBufferPointer { h in
-                for y in 0..<height {
-                    let row = y * width
-                    for x in 0..<width {
-                        h[row + x] = (p[row + max(0, x - 1)] + p[row + x] + p[row + min(width - 1, x + 1)]) / 3
-                    }
-                }
-            }
-        }
-        horizontal.withUnsafeBufferPointer { h in
-            out.withUnsafeMutableBufferPointer { o in
-                for y in 0..<height {
-                    let up = max(0, y - 1) * width, here = y * width, down = min(height - 1, y + 1) * width
-                    for x in 0..<width { o[here + x] = (h[up + x] + h[here + x] + h[down + x]) / 3 }
                 }
             }
         }
