@@ -37,14 +37,8 @@ struct NoiseBlockStatisticsTests {
         let width = image.width, height = image.height
         let luma = NoiseBlockStatistics.luminance(image)
         func at(_ a: [Float], _ x: Int, _ y: Int) -> Float { a[min(height - 1, max(0, y)) * width + min(width - 1, max(0, x))] }
-        // The 3 × 3 box blur, rows then columns, coordinates clamped.
-        var horizontal = [Float](repeating: 0, count: luma.count), blurred = [Float](repeating: 0, count: luma.count)
-        for y in 0..<height {
-            for x in 0..<width { horizontal[y * width + x] = (at(luma, x - 1, y) + at(luma, x, y) + at(luma, x + 1, y)) / 3 }
-        }
-        for y in 0..<height {
-            for x in 0..<width { blurred[y * width + x] = (at(horizontal, x, y - 1) + at(horizontal, x, y) + at(horizontal, x, y + 1)) / 3 }
-        }
+        // The 3 × 3 box blur with clamped coordinates: the photo check's GreyPatch blur.
+        let blurred = GreyPatch(width: width, height: height, values: luma).blurred(radius: 1).values
         let columns = width / size, rows = height / size
         var brightness: [Float] = [], activity: [Float] = [], noise: [Float] = [], floorGradient: [Float] = []
         for row in 0..<rows {
