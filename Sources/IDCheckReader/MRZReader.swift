@@ -57,15 +57,16 @@ public struct MRZReader: Sendable {
             while 1 << (pyramid.count - 1) < factor { pyramid.append(pyramid[pyramid.count - 1].downsampled(by: 2)) }
             return pyramid[factor.trailingZeroBitCount]
         }
-        while readings.isEmpty {
-            var start = clock()
+        /// Locates on the page reduced by `factor` with `locator` and reads every MRZ it finds.
+        func look(_ factor: Int, with locator: MRZLocator) -> [MRZReading] {
+            let start = clock()
             let page = level(factor)
             let placements = locator.locate(on: page, scale: Double(factor))
             timings.locate += clock() - start
-            for placement in placements {
-                if let reading = read(placement, on: grey, timings: &timings) { readings.append(reading) }
-            }
-            start = clock()
+            return placements.compactMap { read($0, on: grey, timings: &timings) }
+        }
+        while readings.isEmpty {
+            readings += look(factor, with: locator)
             if factor == 1 { break }
             factor = max(1, factor / 2) // small characters: look again at a finer resolution
         }
@@ -73,16 +74,11 @@ public struct MRZReader: Sendable {
             // Last look with a narrow ink threshold: next to a dark surround (a document on a
             // dark table, its MRZ near the edge) the wide window's mean is dark and faint,
             // small characters drop out of the ink.
-            let start = clock()
             let factor = locatingFactor(width: grey.width, height: grey.height)
             let page = level(factor)
             var narrow = locator
             narrow.maskRadius = max(3, min(page.width, page.height) / 150)
-            let placements = narrow.locate(on: page, scale: Double(factor))
-            timings.locate += clock() - start
-            for placement in placements {
-                if let reading = read(placement, on: grey, timings: &timings) { readings.append(reading) }
-            }
+            readings += look(factor, with: narrow)
         }
         return readings.sorted { a, b in
             (a.location.map(\.y).min() ?? 0) < (b.location.map(\.y).min() ?? 0)
