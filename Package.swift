@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(name: "IDCheckImagingTests", dependencies: ["IDCheckImaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IDCheckMRZTests", dependencies: ["IDCheckMRZ"], resources: [.copy("Vectors")]),
-        .testTarget(name: "IDCheckReaderTests", dependencies: ["IDCheckReader"]),
+        .testTarget(name: "IDCheckReaderTests", dependencies: ["IDCheckReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IDCheckSpecimensTests", dependencies: ["IDCheckSpecimens"]),
         .testTarget(name: "IDCheckRenderTests", dependencies: ["IDCheckRender"]),
         .testTarget(name: "IDCheckForensicsTests", dependencies: ["IDCheck"]),

@@ -108,6 +108,7 @@ static void idc_jpeg_prepare(j_decompress_ptr cinfo, const idc_jpeg_options *opt
     if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) denominator = 1;
     cinfo->scale_num = 1;
     cinfo->scale_denom = (unsigned)denominator;
+    cinfo->dct_method = options->fast_transform ? JDCT_IFAST : JDCT_ISLOW;
     jpeg_calc_output_dimensions(cinfo);
     info->output_width = cinfo->output_width;
     info->output_height = cinfo->output_height;

@@ -11,8 +11,13 @@ public struct MRZReader: Sendable {
     public var classifier: GlyphClassifier
     public var parsingOptions: MRZ.ParsingOptions
     public var correction: MRZ.CorrectionOptions
-    /// The page is located on at most this many pixels along its longer side.
-    public var locatingResolution: Int = 700
+    /// The page is first located at the power-of-two reduction that brings its longer side
+    /// nearest to this many pixels.
+    public var locatingResolution: Int = 450
+    /// An MRZ located with characters fewer pixels high than this on a reduced page, whose check
+    /// digits then fail, is looked for again at the next finer level: at 6 pixels the located
+    /// size and lines are too rough for a blurred or noisy print to be cut out well.
+    public var minimumLocatedCharacterHeight: Double = 8
     /// A reading whose characters look less like OCR-B than this on average is not an MRZ.
     public var minimumShapeScore: Double = 0.63
     /// Ends of the first line that look less like OCR-B than this either way up are not an MRZ.
@@ -65,10 +70,16 @@ public struct MRZReader: Sendable {
             timings.locate += clock() - start
             return placements.compactMap { read($0, on: grey, timings: &timings) }
         }
-        while readings.isEmpty {
-            readings += look(factor, with: locator)
-            if factor == 1 { break }
-            factor = max(1, factor / 2) // small characters: look again at a finer resolution
+        while true {
+            let found = look(factor, with: locator)
+            readings = MRZReader.merged(readings, finer: found)
+            // Small characters: look again at a finer resolution when nothing was read, or when
+            // a reading that was located roughly fails its checks.
+            let rough = found.contains { reading in
+                !reading.checksPass && reading.characterHeight / Double(factor) < minimumLocatedCharacterHeight
+            }
+            guard factor > 1, readings.isEmpty || rough else { break }
+            factor /= 2
         }
         if readings.isEmpty {
             // Last look with a narrow ink threshold: next to a dark surround (a document on a
@@ -83,6 +94,21 @@ public struct MRZReader: Sendable {
         return readings.sorted { a, b in
             (a.location.map(\.y).min() ?? 0) < (b.location.map(\.y).min() ?? 0)
         }
+    }
+
+    /// `coarse` readings with those of a look at a finer level: a finer reading of the same MRZ
+    /// replaces the coarse one unless fewer of its checks hold; one of an MRZ not read before is
+    /// added.
+    static func merged(_ coarse: [MRZReading], finer: [MRZReading]) -> [MRZReading] {
+        var kept = coarse
+        for reading in finer {
+            guard let same = kept.firstIndex(where: { $0.overlaps(reading) }) else {
+                kept.append(reading)
+                continue
+            }
+            if reading.passingChecks >= kept[same].passingChecks { kept[same] = reading }
+        }
+        return kept
     }
 
     /// The power-of-two reduction that brings the page's longer side nearest to

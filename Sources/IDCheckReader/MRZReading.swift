@@ -36,4 +36,18 @@ public struct MRZReading: Sendable {
     public var minimumConfidence: Double { characters.joined().map(\.confidence).min() ?? 0 }
     /// The lines after correction, or as recognised when the parse failed.
     public var lines: [String] { zone?.lines ?? recognisedLines }
+    /// Whether the zone parsed and every one of its check digits holds.
+    public var checksPass: Bool { zone.map { $0.checks.allSatisfy(\.passes) } ?? false }
+    /// How many check digits hold (−1 when the zone did not parse).
+    var passingChecks: Int { zone.map { $0.checks.filter(\.passes).count } ?? -1 }
+
+    /// Whether `other` lies on this MRZ: the centre of either inside the other's outline.
+    func overlaps(_ other: MRZReading) -> Bool {
+        other.centre.isInside(convexPolygon: location) || centre.isInside(convexPolygon: other.location)
+    }
+
+    private var centre: Point {
+        let n = Double(max(1, location.count))
+        return Point(x: location.map(\.x).reduce(0, +) / n, y: location.map(\.y).reduce(0, +) / n)
+    }
 }

@@ -180,7 +180,7 @@ struct Batch: ParsableCommand {
 
         var progress = BatchProgress(total: sources.count())
         // verify's visual checks compare colours and print statistics; scan reads grey.
-        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: limits.decodingOptions(mode == .verify ? .rgb : .gray),
+        let processor = BatchItemProcessor(mode: mode, inspector: inspector, decoding: mode == .verify ? limits.decodingOptions(.rgb) : limits.readingOptions(),
                                            pairsSides: !sidesApart)
         let scheduler = BatchScheduler(jobs: jobs, timeout: .milliseconds(Int((timeout * 1000).rounded())), processor: processor, done: done)
         scheduler.handleSignals()

@@ -37,7 +37,7 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        let options = limits.decodingOptions(.gray)
+        let options = limits.readingOptions()
         let decoder = ImageDecoder(options: options)
         let reference = at.flatMap(MRZ.CalendarDate.init(iso:)) ?? .today
         let reader = MRZReader(referenceDate: reference)

@@ -92,7 +92,7 @@ struct Verify: ParsableCommand {
         }
         // The visual checks compare colours and print statistics: they need the colour image.
         let colour = !dataChecksOnly || annotate != nil || html != nil
-        let options = limits.decodingOptions(colour ? .rgb : .gray)
+        let options = colour ? limits.decodingOptions(.rgb) : limits.readingOptions()
         let decoder = ImageDecoder(options: options)
 
         let documents: [[String]] = sameDocument ? [files] : files.map { [$0] }

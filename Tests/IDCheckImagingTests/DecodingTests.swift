@@ -111,3 +111,21 @@ struct DecodingTests {
         #expect(decoded.image.width == 24 && decoded.image.height == 40)
     }
 }
+
+@Suite("Inverse DCT methods")
+struct InverseTransformTests {
+    @Test("the fast inverse DCT decodes a real JPEG within a few grey levels of the accurate one")
+    func fastIsClose() throws {
+        for name in ["gray.jpg", "rgb.jpg", "progressive.jpg"] {
+            var options = DecodingOptions(pixelFormat: .gray)
+            let accurate = try ImageDecoder(options: options).decode(Fixture.bytes(name)).image
+            options.inverseTransform = .fast
+            let fast = try ImageDecoder(options: options).decode(Fixture.bytes(name)).image
+            #expect(fast.width == accurate.width && fast.height == accurate.height)
+            let differences = zip(fast.pixels, accurate.pixels).map { abs(Int($0) - Int($1)) }
+            #expect((differences.max() ?? 0) <= 6, "\(name)")
+            let mean = Double(differences.reduce(0, +)) / Double(max(1, differences.count))
+            #expect(mean < 1, "\(name): mean difference \(mean)")
+        }
+    }
+}

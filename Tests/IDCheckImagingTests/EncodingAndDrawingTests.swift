@@ -84,3 +84,20 @@ struct EncodingAndDrawingTests {
         #expect(red.converted(to: .gray).converted(to: .rgb)[0, 0] == Colour(gray: Fixture.topLeft.luminance))
     }
 }
+
+@Suite("Points and polygons")
+struct ConvexPolygonTests {
+    @Test("inside a convex polygon, whichever way round its corners run")
+    func inside() {
+        let square = [Point(x: 0, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 10), Point(x: 0, y: 10)]
+        let tilted = [Point(x: 5, y: 0), Point(x: 10, y: 5), Point(x: 5, y: 10), Point(x: 0, y: 5)]
+        for polygon in [square, Array(square.reversed()), tilted, Array(tilted.reversed())] {
+            #expect(Point(x: 5, y: 5).isInside(convexPolygon: polygon))
+            #expect(!Point(x: 11, y: 5).isInside(convexPolygon: polygon))
+            #expect(!Point(x: 5, y: -0.5).isInside(convexPolygon: polygon))
+        }
+        #expect(Point(x: 10, y: 5).isInside(convexPolygon: square))  // on an edge
+        #expect(!Point(x: 1, y: 1).isInside(convexPolygon: tilted))  // inside the box, outside the diamond
+        #expect(!Point(x: 0, y: 0).isInside(convexPolygon: [Point(x: 0, y: 0), Point(x: 1, y: 1)]))
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import IDCheckImaging
 import IDCheckMRZ
-import IDCheckReader
+@testable import IDCheckReader
 
 /// MRZs drawn with the real OCR-B font on a page, then turned, skewed, shrunk and JPEG-compressed
 /// the way scans and photos are: the reader must find and read every one exactly.
@@ -130,5 +130,80 @@ struct RenderedMRZTests {
         page.draw(first, atX: 20, y: second.height + 40)
         let readings = read(page)
         #expect(readings.map(\.lines) == [Self.samples[2], Self.samples[0]])
+    }
+}
+
+/// The reader locates a page at a reduced size first: what it finds there must not cost a reading.
+@Suite("Locating on a reduced page")
+struct LocatingLevelTests {
+    /// The ICAO examples expire in 2012; the benchmark's renderings were checked on 2025-06-30.
+    func reader(minimumLocatedCharacterHeight: Double = 8, year: Int = 2010) -> MRZReader {
+        let date = year == 2010 ? MRZ.CalendarDate(year: 2010, month: 1, day: 1)! : MRZ.CalendarDate(year: year, month: 6, day: 30)!
+        var reader = MRZReader(referenceDate: date)
+        reader.minimumLocatedCharacterHeight = minimumLocatedCharacterHeight
+        return reader
+    }
+
+    @Test("a page is first located at the power of two that brings it nearest 450 pixels")
+    func firstLevel() {
+        let reader = reader()
+        #expect(reader.locatingFactor(width: 1800, height: 1250) == 4)
+        #expect(reader.locatingFactor(width: 1334, height: 880) == 4)
+        #expect(reader.locatingFactor(width: 600, height: 400) == 1)
+        #expect(reader.locatingFactor(width: 3417, height: 2893) == 8)
+    }
+
+    @Test("characters 6 px high on the first level, JPEG quality 35: read exactly, as at full size",
+          arguments: [RenderedMRZTests.samples[0], RenderedMRZTests.samples[3]])
+    func smallOnTheFirstLevel(lines: [String]) throws {
+        // 12-pixel characters in two lines of 44 make a page 650 pixels wide, which the reader
+        // first halves: 6 pixels on the level it locates on.
+        let page = try RenderedMRZTests.page(lines: lines, characterHeight: 12)
+        let jpeg = try ImageDecoder(options: DecodingOptions(pixelFormat: .gray)).decode(ImageEncoder.jpeg(page, quality: 35)).image
+        let reader = reader()
+        #expect(reader.locatingFactor(width: jpeg.width, height: jpeg.height) == 2)
+        let reading = try #require(reader.read(jpeg).first)
+        #expect(reading.lines == lines, "\(reading.recognisedLines)")
+        let passes = reading.checksPass
+        #expect(passes)
+    }
+
+    /// Hard-bucket renderings (see Fixtures/README.md) that are misread when located only on the
+    /// half-size page.
+    static let roughlyLocated: [(file: String, lines: [String])] = [
+        ("UTO-P-2014-000016-front.jpg", ["P<UTOLEFEVRE<<LUCJA<<<<<<<<<<<<<<<<<<<<<<<<<", "P7088807<5UTO0201221M2911124<<<<<<<<<<<<<<<0"]),
+        ("UTO-V-2018-000129-front.jpg", ["V<UTOPAPADOPOYLOS<<<<<<<<<<<<<<<<<<<<<<<<<<<", "6020058038CYP4401133F2605030<<<<<<<<<<<<<<<<"]),
+    ]
+
+    static func fixture(_ name: String) throws -> Image {
+        let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")
+            ?? Bundle.module.bundleURL.appendingPathComponent("Fixtures/\(name)")
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var options = DecodingOptions(pixelFormat: .gray)
+        options.inverseTransform = .fast // as `idcheck scan` decodes
+        return try ImageDecoder(options: options).decode(bytes).image
+    }
+
+    @Test("a reading located roughly on the half-size page whose checks fail is read again from the full page",
+          arguments: roughlyLocated.indices)
+    func lookedAtAgain(index: Int) throws {
+        let (file, lines) = Self.roughlyLocated[index]
+        let image = try Self.fixture(file)
+        #expect(reader().locatingFactor(width: image.width, height: image.height) == 2)
+        let reading = try #require(reader(year: 2025).read(image).first)
+        #expect(reading.lines == lines, "\(reading.recognisedLines)")
+        let passes = reading.checksPass
+        #expect(passes)
+        // Without the second look, the half-size page's reading stands, and it is wrong.
+        let roughOnly = reader(minimumLocatedCharacterHeight: 0, year: 2025).read(image).first
+        #expect(roughOnly?.lines != lines)
+    }
+
+    @Test("large characters are cut out at 24 pixels, small ones enlarged to 32")
+    func stripHeight() {
+        #expect(MRZStrip.characterHeight(forPrinted: 40) == 24)
+        #expect(MRZStrip.characterHeight(forPrinted: 24) == 24)
+        #expect(MRZStrip.characterHeight(forPrinted: 18) == 32)
+        #expect(MRZStrip.characterHeight(forPrinted: 10) == 32)
     }
 }

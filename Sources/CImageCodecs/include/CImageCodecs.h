@@ -37,6 +37,8 @@ typedef struct {
     int gray;
     /// DCT-domain scaling: 1, 2, 4 or 8 (output is 1/scale_denominator of the image).
     int scale_denominator;
+    /// 1 uses libjpeg's fast integer inverse DCT (JDCT_IFAST), 0 its accurate one (JDCT_ISLOW).
+    int fast_transform;
     /// Refuse images whose header declares more than this many pixels.
     uint64_t max_pixels;
     /// Refuse progressive JPEGs with more scans than this.

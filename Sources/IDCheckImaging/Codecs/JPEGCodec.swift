@@ -7,6 +7,7 @@ enum JPEGCodec {
         var cOptions = idc_jpeg_options(
             gray: options.pixelFormat == .gray ? 1 : 0,
             scale_denominator: Int32(options.scale.denominator),
+            fast_transform: options.inverseTransform == .fast ? 1 : 0,
             max_pixels: UInt64(max(0, options.maxPixels)),
             max_scans: Int32(clamping: options.maxProgressiveScans),
             max_memory: Int(clamping: min(Int64(Int.max), Int64(max(options.maxPixels, 1)) * 16)))

@@ -14,6 +14,19 @@ public struct Point: Sendable, Equatable, Hashable, Codable {
     public static func * (lhs: Point, factor: Double) -> Point { Point(x: lhs.x * factor, y: lhs.y * factor) }
 
     public var length: Double { (x * x + y * y).squareRoot() }
+
+    /// Whether the point lies inside (or on) the convex polygon `corners`, listed either way round.
+    public func isInside(convexPolygon corners: [Point]) -> Bool {
+        guard corners.count >= 3 else { return false }
+        var sign = 0.0
+        for i in corners.indices {
+            let a = corners[i], b = corners[(i + 1) % corners.count]
+            let cross = (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x)
+            if cross == 0 { continue }
+            if sign == 0 { sign = cross } else if (cross > 0) != (sign > 0) { return false }
+        }
+        return true
+    }
 }
 
 /// An axis-aligned rectangle in pixels.

@@ -19,7 +19,7 @@ struct MRZSegmenter {
 
     init(strip: MRZStrip) {
         self.strip = strip
-        self.mask = InkMask(strip.image, radius: Int(MRZStrip.characterHeight * 1.2))
+        self.mask = InkMask(strip.image, radius: Int(strip.characterHeight * 1.2))
     }
 
     private init(strip: MRZStrip, mask: InkMask) {
@@ -36,7 +36,7 @@ struct MRZSegmenter {
 
     /// The rows of the line around `centre`: where most of its ink lies.
     func band(around centre: Double) -> (top: Int, bottom: Int) {
-        let h = MRZStrip.characterHeight
+        let h = strip.characterHeight
         let low = max(0, Int(centre - 0.9 * h)), high = min(mask.height - 1, Int(centre + 0.9 * h))
         guard low < high else { return (max(0, Int(centre - h / 2)), min(mask.height, Int(centre + h / 2))) }
         let x0 = max(0, Int(strip.expectedStart)), x1 = min(mask.width, Int(strip.expectedEnd))
@@ -235,7 +235,7 @@ struct MRZSegmenter {
     func cells(_ layout: LineLayout, wanted: (Int) -> Bool = { _ in true }) -> [GlyphCell] {
         guard layout.borders.count >= 2 else { return [] }
         let band = layout.band, borders = layout.borders
-        let h = MRZStrip.characterHeight
+        let h = strip.characterHeight
         var cells: [GlyphCell] = []
         cells.reserveCapacity(borders.count - 1)
         let rowLow = max(0, band.top - Int(0.2 * h)), rowHigh = min(mask.height, band.bottom + Int(0.2 * h))
@@ -253,7 +253,7 @@ struct MRZSegmenter {
     /// The layout of the line around `centre` as `count` cells.
     func layout(lineCentre centre: Double, count: Int) -> LineLayout {
         let band = self.band(around: centre)
-        let h = MRZStrip.characterHeight
+        let h = strip.characterHeight
         let top = max(0, band.top - 2), bottom = min(mask.height, band.bottom + 2)
         let columns = inkPerColumn(rows: top..<max(top, bottom))
         let none = LineLayout(band: band, borders: [])

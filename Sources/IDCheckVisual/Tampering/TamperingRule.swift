@@ -42,7 +42,7 @@ public struct TamperingRule: IndicatorRule {
                 let y0 = Double(region.minRow) * size, y1 = Double(region.maxRow + 1) * size
                 let centre = Point(x: (x0 + x1) / 2, y: (y0 + y1) / 2)
                 // Off the document (the table it lies on, the scanner's lid) nothing is forged.
-                if let placement, !TamperingRule.contains(placement.outline, centre) { continue }
+                if let placement, !centre.isInside(convexPolygon: placement.outline) { continue }
                 // The portrait, ghost image, emblem and signature are each unlike the rest of the
                 // page by nature (and the photo has its own check): no verdict on their texture.
                 if let placement, TamperingRule.insideOwnTexture(centre, side: side, placement: placement) { continue }
@@ -106,7 +106,7 @@ public struct TamperingRule: IndicatorRule {
     static func field(at point: Point, side: Specimen.Side?, placement: DocumentPlacement) -> String? {
         guard let side else { return nil }
         for zone in side.zones where zone.kind == .field {
-            if contains(placement.region(of: zone.box), point) { return zone.id }
+            if point.isInside(convexPolygon: placement.region(of: zone.box)) { return zone.id }
         }
         return nil
     }
@@ -123,22 +123,8 @@ public struct TamperingRule: IndicatorRule {
             let box = zone.box
             let grown = Specimen.Box(x: box.x - box.width * 0.1, y: box.y - box.height * 0.1,
                                      width: box.width * 1.2, height: box.height * 1.2)
-            if contains(placement.region(of: grown), point) { return true }
+            if point.isInside(convexPolygon: placement.region(of: grown)) { return true }
         }
         return false
-    }
-
-    /// Whether a convex polygon (clockwise or counter-clockwise) contains a point.
-    static func contains(_ polygon: [Point], _ point: Point) -> Bool {
-        guard polygon.count >= 3 else { return false }
-        var sign = 0.0
-        for i in 0..<polygon.count {
-            let a = polygon[i], b = polygon[(i + 1) % polygon.count]
-            let cross = (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x)
-            if cross != 0 {
-                if sign == 0 { sign = cross } else if (cross > 0) != (sign > 0) { return false }
-            }
-        }
-        return true
     }
 }

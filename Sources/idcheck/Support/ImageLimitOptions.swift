@@ -22,4 +22,12 @@ struct ImageLimitOptions: ParsableArguments {
         options.maxFileBytes = maxFileBytes
         return options
     }
+
+    /// Options for an image that is only read for its MRZ: grey, through libjpeg's fast inverse
+    /// DCT (the pixel statistics it moves are those of the visual checks, not of the reader).
+    func readingOptions() -> DecodingOptions {
+        var options = decodingOptions(.gray)
+        options.inverseTransform = .fast
+        return options
+    }
 }
