@@ -1,10 +1,14 @@
 import Foundation
 import IDCheck
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The rendered set's folder, removed when the test process exits.
+private let renderedFolder = Mutex<String?>(nil)
 
 /// `idcheck batch` and `idcheck summarize` end to end, on documents the project's renderer draws:
 /// six UTO-P-2020 passports (flat 300-dpi PNG), of which the 2nd, 4th and 6th carry the number of
@@ -14,6 +18,8 @@ struct BatchCommandTests {
     /// The rendered set, made once per test process; each test copies what it changes.
     static let rendered: Result<String, any Error> = Result {
         let folder = NSTemporaryDirectory() + "idcheck-batch-fixture-\(UUID().uuidString)"
+        renderedFolder.withLock { $0 = folder }
+        atexit { renderedFolder.withLock { folder in if let folder { try? FileManager.default.removeItem(atPath: folder) } } }
         let render = try CLIRunner.run(["render", "--specimen", "UTO-P-2020", "--count", "6", "--seed", "3", "--conditions", "none",
                                         "--forge", "number-reused", "--check-date", "2025-06-01", "--out", folder])
         guard render.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: render.standardError]) }

@@ -3,13 +3,15 @@ import Testing
 
 /// `idcheck info` run as a user types it, on real files written by libjpeg and libpng.
 @Suite("idcheck info")
-struct InfoCommandTests {
+final class InfoCommandTests {
     let folder: String
 
     init() throws {
         folder = NSTemporaryDirectory() + "idcheck-info-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     /// Writes a small real image with the tool's own encoders via `idcheck`-independent means:
     /// a PNG built byte by byte (so this test does not trust the encoder it indirectly checks).
