@@ -14,9 +14,9 @@ public struct MRZReader: Sendable {
     /// The page is first located at the power-of-two reduction that brings its longer side
     /// nearest to this many pixels.
     public var locatingResolution: Int = 450
-    /// An MRZ located with characters fewer pixels high than this on a reduced page, whose check
-    /// digits then fail, is looked for again at the next finer level: at 6 pixels the located
-    /// size and lines are too rough for a blurred or noisy print to be cut out well.
+    /// An MRZ located with characters fewer pixels high than this on a reduced page is looked for
+    /// again at the next finer level before it is read: at 5 or 6 pixels the located size, ends
+    /// and lines are too rough (a blurred print cut out badly, a line's trailing fillers lost).
     public var minimumLocatedCharacterHeight: Double = 8
     /// A reading whose characters look less like OCR-B than this on average is not an MRZ.
     public var minimumShapeScore: Double = 0.63
@@ -62,25 +62,35 @@ public struct MRZReader: Sendable {
             while 1 << (pyramid.count - 1) < factor { pyramid.append(pyramid[pyramid.count - 1].downsampled(by: 2)) }
             return pyramid[factor.trailingZeroBitCount]
         }
-        /// Locates on the page reduced by `factor` with `locator` and reads every MRZ it finds.
-        func look(_ factor: Int, with locator: MRZLocator) -> [MRZReading] {
-            let start = clock()
-            let page = level(factor)
-            let placements = locator.locate(on: page, scale: Double(factor))
-            timings.locate += clock() - start
-            return placements.compactMap { read($0, on: grey, timings: &timings) }
+        func readEach(_ placements: [MRZPlacement]) -> [MRZReading] {
+            placements.compactMap { read($0, on: grey, level: level, timings: &timings) }
         }
+        /// Locates on the page reduced by `factor` with `locator`: the MRZs found there, and
+        /// apart those whose characters are too small there to be cut out well (unless `factor`
+        /// is 1: there is no finer level to find them on).
+        func locate(_ factor: Int, with locator: MRZLocator) -> (placements: [MRZPlacement], rough: [MRZPlacement]) {
+            let start = clock()
+            let placements = locator.locate(on: level(factor), scale: Double(factor))
+            timings.locate += clock() - start
+            guard factor > 1 else { return (placements, []) }
+            let minimum = minimumLocatedCharacterHeight * Double(factor)
+            return (placements.filter { $0.characterSize >= minimum }, placements.filter { $0.characterSize < minimum })
+        }
+        // Placements skipped as rough, read only if no finer level reads anything.
+        var skipped: [MRZPlacement] = []
         while true {
-            let found = look(factor, with: locator)
+            let (placements, rough) = locate(factor, with: locator)
+            let found = readEach(placements)
             readings = MRZReader.merged(readings, finer: found)
-            // Small characters: look again at a finer resolution when nothing was read, or when
-            // a reading that was located roughly fails its checks.
-            let rough = found.contains { reading in
-                !reading.checksPass && reading.characterHeight / Double(factor) < minimumLocatedCharacterHeight
-            }
-            guard factor > 1, readings.isEmpty || rough else { break }
+            skipped += rough
+            // Look again one level finer when nothing was read, when an MRZ's characters were
+            // too small here, or when a reading fails its checks (a cut a pixel off at this
+            // level slips cells at the end of a line: seen at 9 pixels).
+            let failing = found.contains { !$0.checksPass }
+            guard factor > 1, readings.isEmpty || !rough.isEmpty || failing else { break }
             factor /= 2
         }
+        if readings.isEmpty, !skipped.isEmpty { readings = readEach(skipped) }
         if readings.isEmpty {
             // Last look with a narrow ink threshold: next to a dark surround (a document on a
             // dark table, its MRZ near the edge) the wide window's mean is dark and faint,
@@ -89,7 +99,10 @@ public struct MRZReader: Sendable {
             let page = level(factor)
             var narrow = locator
             narrow.maskRadius = max(3, min(page.width, page.height) / 150)
-            readings += look(factor, with: narrow)
+            let start = clock()
+            let placements = narrow.locate(on: page, scale: Double(factor))
+            timings.locate += clock() - start
+            readings += readEach(placements)
         }
         return readings.sorted { a, b in
             (a.location.map(\.y).min() ?? 0) < (b.location.map(\.y).min() ?? 0)
@@ -130,10 +143,11 @@ public struct MRZReader: Sendable {
     /// expected way never pays for the other one. The readings tried, and so the one returned,
     /// are those of trying the better-scoring direction first, but for the order of two equally
     /// ranked failures and for an MRZ that would read valid both ways up.
-    private func read(_ placement: MRZPlacement, on page: Image, timings: inout StageTimings) -> MRZReading? {
+    private func read(_ placement: MRZPlacement, on page: Image, level: @escaping (Int) -> Image,
+                      timings: inout StageTimings) -> MRZReading? {
         guard placement.lineCentres.count == 2 || placement.lineCentres.count == 3 else { return nil }
         let start = clock()
-        let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement))
+        let upright = MRZSegmenter(strip: MRZStrip(page: page, placement: placement, level: level))
         var lineLengths: [[Int]] = [[30, 30, 30]]
         if placement.lineCentres.count == 2, let centre = upright.strip.lineCentres.last {
             let likely = upright.likelyCount(lineCentre: centre, among: [44, 36])

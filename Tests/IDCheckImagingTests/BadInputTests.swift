@@ -74,6 +74,16 @@ struct BadInputTests {
         let decoded = try ImageDecoder(options: options).decode(Array(bytes.prefix(bytes.count / 2)))
         #expect(decoded.isTruncated)
         #expect(!decoded.warnings.isEmpty)
+        // The missing rows are written too (the decoder does not fill the image first): the
+        // bottom row is the same flat grey on every decode, in colour and in grey.
+        for format in [Image.PixelFormat.rgb, .gray] {
+            options.pixelFormat = format
+            let first = try ImageDecoder(options: options).decode(Array(bytes.prefix(bytes.count / 2))).image
+            let again = try ImageDecoder(options: options).decode(Array(bytes.prefix(bytes.count / 2))).image
+            #expect(first.pixels == again.pixels)
+            let bottom = first.pixels.suffix(first.stride)
+            #expect(Set(bottom).count == 1, "\(format): bottom row \(Set(bottom).sorted())")
+        }
     }
 
     @Test("a PNG cut short is truncated")

@@ -17,10 +17,12 @@ enum JPEGCodec {
 
         let format = options.pixelFormat
         let width = Int(info.output_width), height = Int(info.output_height)
-        var image = Image(width: width, height: height, format: format, fill: 0)
-        let stride = image.stride
-        let status = image.withUnsafeMutableBytes { output in
-            idc_jpeg_decode(base, bytes.count, &cOptions, output.baseAddress, stride, output.count, &info)
+        // libjpeg writes every row (a truncated file's missing rows too, as flat grey), and on an
+        // error the image is dropped: no need to fill it first.
+        let stride = width * format.channels
+        var status = IDC_ERROR_ARGUMENT
+        let image = Image.writingEverySample(width: width, height: height, format: format) { output in
+            status = idc_jpeg_decode(base, bytes.count, &cOptions, output.baseAddress, stride, output.count, &info)
         }
         try check(status, info: info, stage: "pixels", options: options)
         let warnings = info.warning_count > 0 ? [message(info.first_warning)] : []
