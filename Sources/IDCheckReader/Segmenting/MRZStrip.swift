@@ -7,15 +7,16 @@ struct MRZStrip {
     /// Character height in strip pixels that small characters are enlarged to: the recogniser
     /// tells 0 from O and 8 from B on characters 10 to 20 pixels high only with this much room.
     static let smallCharacterHeight = 32.0
-    /// Character height in strip pixels that characters printed at least this high are reduced
-    /// to: ample for the 16×16 grid of the glyph features, and every stage after the cut costs
-    /// in proportion to the strip's area (a 1800-pixel page's 40-pixel characters: 0.56 times
-    /// the pixels of a 32-pixel strip).
+    /// Character height in strip pixels that the reader reduces characters printed at least this
+    /// high to, by default (``MRZReader/largeCharacterStripHeight``): ample for the 16×16 grid of
+    /// the glyph features, and every stage after the cut costs in proportion to the strip's area
+    /// (a 1800-pixel page's 40-pixel characters: 0.56 times the pixels of a 32-pixel strip).
     static let largeCharacterHeight = 24.0
 
-    /// The strip's character height for characters `size` page pixels high.
-    static func characterHeight(forPrinted size: Double) -> Double {
-        size >= largeCharacterHeight ? largeCharacterHeight : smallCharacterHeight
+    /// The strip's character height for characters `size` page pixels high, when characters
+    /// printed at least `large` pixels high are cut at that height.
+    static func characterHeight(forPrinted size: Double, large: Double = largeCharacterHeight) -> Double {
+        size >= large ? min(large, smallCharacterHeight) : smallCharacterHeight
     }
 
     var image: Image
@@ -41,8 +42,9 @@ struct MRZStrip {
     /// angle the lines converge and the characters shrink towards the far end, and the cut
     /// undoes both, so that every line lies along one row and the pitch is about even again
     /// (what is left of the pitch's drift, the segmenter measures).
-    init(page: Image, placement: MRZPlacement, level: ((Int) -> Image)? = nil) {
-        characterHeight = MRZStrip.characterHeight(forPrinted: placement.characterSize)
+    init(page: Image, placement: MRZPlacement, largeCharacterHeight: Double = MRZStrip.largeCharacterHeight,
+         level: ((Int) -> Image)? = nil) {
+        characterHeight = MRZStrip.characterHeight(forPrinted: placement.characterSize, large: largeCharacterHeight)
         let k = characterHeight / placement.characterSize
         let size = placement.characterSize
         let margin = 0.8 * size

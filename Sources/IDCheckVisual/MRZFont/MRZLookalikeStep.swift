@@ -21,6 +21,9 @@ public struct MRZLookalikeStep: ExaminationStep {
         reader.minimumConfidentShare = 0.2
         // Other fonts' fillers are lower against their capitals than OCR-B's.
         reader.maximumLineSizeRatio = 1.7
+        // The font check measures the glyphs in the character boxes: cut them finely.
+        reader.largeCharacterStripHeight = MRZReader.fineStripHeight
+        reader.locatingResolution = MRZReader.fineLocatingResolution
         return reader
     }
 
