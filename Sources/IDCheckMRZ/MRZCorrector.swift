@@ -4,7 +4,9 @@ extension MRZ {
     /// The first choice at each position is taken, then:
     /// 1. a first choice outside the field's class (a letter in a date) is replaced by the
     ///    best-scoring alternative of the right class, if that alternative is within the class
-    ///    margin (``CorrectionOptions/classMargin``, wider than the check digits' margin);
+    ///    margin (``CorrectionOptions/classMargin``, wider than the check digits' margin); so is
+    ///    a letter after three fillers in a row in a name, which can hold only fillers there, by a
+    ///    filler alternative;
     /// 2. for each failing check digit, the fewest changes among low-margin alternatives of the
     ///    covered positions (and of the digit itself) that make it hold are applied, if exactly
     ///    one best change exists;
@@ -97,6 +99,21 @@ struct MRZCorrector {
         // 1. Character classes.
         for index in storage.indices where !layout.classes[index].admits(storage[index]) {
             if let best = classAlternatives[index].first { apply(index, best, reason: .characterClass) }
+        }
+        // A name's end: a name's components are joined by one filler and its primary and
+        // secondary identifiers by two, so after three fillers in a row a name field holds only
+        // fillers, and a letter there is a misread filler (a blurred `<` reads as `C` or `E`):
+        // the recogniser's filler alternative replaces it.
+        let filler = UInt8(ascii: "<")
+        for spec in layout.fields where spec.field == .name {
+            let start = absolute(spec.span.line, spec.span.start), end = absolute(spec.span.line, spec.span.end)
+            var run = 0
+            for index in start..<end {
+                if run >= 3, storage[index] != filler, let alternative = classAlternatives[index].first(where: { $0.byte == filler }) {
+                    apply(index, alternative, reason: .characterClass)
+                }
+                run = storage[index] == filler ? run + 1 : 0
+            }
         }
         // 2. Field checks, then 3. the composite over what no field check covers.
         var zone = MRZParser.analyse(storage, format: format, options: options)

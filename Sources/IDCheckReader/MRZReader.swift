@@ -66,11 +66,20 @@ public struct MRZReader: Sendable {
         var factor = locatingFactor(width: grey.width, height: grey.height)
         let locator = MRZLocator(maximumLineSizeRatio: maximumLineSizeRatio)
         var readings: [MRZReading] = []
-        // Halvings of the page, made as needed and kept for a second look at a finer level.
-        var pyramid: [Image] = [grey]
+        // Reductions of the page by powers of two, made as needed and kept for a second look at a
+        // finer level: a level from the next finer one made before, else the first quarter
+        // straight from the page (one pass instead of two halvings).
+        var levels: [Int: Image] = [1: grey]
         func level(_ factor: Int) -> Image {
-            while 1 << (pyramid.count - 1) < factor { pyramid.append(pyramid[pyramid.count - 1].downsampled(by: 2)) }
-            return pyramid[factor.trailingZeroBitCount]
+            if let made = levels[factor] { return made }
+            let made: Image
+            if factor == 4, levels[2] == nil {
+                made = grey.downsampled(by: 4)
+            } else {
+                made = level(factor / 2).downsampled(by: 2)
+            }
+            levels[factor] = made
+            return made
         }
         func readEach(_ placements: [MRZPlacement]) -> [MRZReading] {
             placements.compactMap { read($0, on: grey, level: level, timings: &timings) }
@@ -86,7 +95,7 @@ public struct MRZReader: Sendable {
             let minimum = minimumLocatedCharacterHeight * Double(factor)
             return (placements.filter { $0.characterSize >= minimum }, placements.filter { $0.characterSize < minimum })
         }
-        // Placements skipped as rough, read only if no finer level reads anything.
+        // Placements skipped as rough, coarsest first: read only if no finer level reads anything.
         var skipped: [MRZPlacement] = []
         while true {
             let (placements, rough) = locate(factor, with: locator)
@@ -100,7 +109,8 @@ public struct MRZReader: Sendable {
             guard factor > 1, readings.isEmpty || !rough.isEmpty || failing else { break }
             factor /= 2
         }
-        if readings.isEmpty, !skipped.isEmpty { readings = readEach(skipped) }
+        // Coarsest first, so that a finer placement of the same MRZ replaces a coarser one.
+        if readings.isEmpty { for placement in skipped { readings = MRZReader.merged(readings, finer: readEach([placement])) } }
         if readings.isEmpty {
             // Last look with a narrow ink threshold: next to a dark surround (a document on a
             // dark table, its MRZ near the edge) the wide window's mean is dark and faint,

@@ -85,6 +85,35 @@ struct CorrectionTests {
         #expect(!narrow.isCorrected)
     }
 
+    @Test func lettersAfterANamesEndAreMisreadFillers() throws {
+        // A visa's name line as a blurred 11-pixel scan read it: fillers after the given name read
+        // as E and C, each with the filler among its alternatives; the one without stays.
+        var input = candidates(["V<UTOSAHIN<<ZOE<<<<<<<<<<<<<<<<EC<<<<<<<<<C<", "5775163477ESP5503296M2606174<<<<<<<<<<<<<<<<"])
+        input.set(line: 0, column: 31, [Alternative("E", score: 0.39), Alternative("<", score: 0.227), Alternative("C", score: 0.134)])
+        input.set(line: 0, column: 32, [Alternative("C", score: 0.8), Alternative("<", score: 0.113), Alternative("E", score: 0.064)])
+        input.set(line: 0, column: 42, [Alternative("C", score: 0.6), Alternative("<", score: 0.323), Alternative("E", score: 0.038)])
+        let zone = try MRZ.parse(candidates: input, options: Samples.options)
+        #expect(zone.lines[0] == "V<UTOSAHIN<<ZOE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<")
+        #expect(zone.corrections.map(\.position.column) == [31, 32, 42])
+        #expect(zone.corrections.allSatisfy { $0.reason == .characterClass && $0.corrected == "<" })
+        // No filler offered: the letter stays (and the name shows it).
+        var offered = input
+        offered.set(line: 0, column: 42, [Alternative("C", score: 0.9), Alternative("E", score: 0.05)])
+        let kept = try MRZ.parse(candidates: offered, options: Samples.options)
+        #expect(kept.lines[0] == "V<UTOSAHIN<<ZOE<<<<<<<<<<<<<<<<<<<<<<<<<<<C<")
+    }
+
+    @Test func aNamesOwnFillersLeaveItsLettersAlone() throws {
+        // One filler between given names, two after the surname: the letters after them are the
+        // name's, even where the recogniser offers a filler for them.
+        var input = candidates()
+        input.set(line: 0, column: 15, [Alternative("A", score: 0.6), Alternative("<", score: 0.3)])
+        input.set(line: 0, column: 20, [Alternative("M", score: 0.6), Alternative("<", score: 0.3)])
+        let zone = try MRZ.parse(candidates: input, options: Samples.options)
+        #expect(zone.lines[0] == "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<")
+        #expect(!zone.isCorrected)
+    }
+
     @Test func twoEquallyGoodFixesAreNotGuessed() throws {
         // Two hesitant positions, each of which alone could make the check hold with the same score.
         var input = candidates(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204150ZE184226B<<<<<10"])

@@ -47,6 +47,7 @@ extension Image {
     public func downsampled(by factor: Int) -> Image {
         guard factor > 1 else { return self }
         if factor == 2, format == .gray { return halvedGrey() }
+        if factor == 4, format == .gray { return quarteredGrey() }
         let outWidth = width / factor, outHeight = height / factor
         var result = Image(width: outWidth, height: outHeight, format: format, fill: 0)
         guard outWidth > 0, outHeight > 0 else { return result }
@@ -74,6 +75,44 @@ extension Image {
             }
         }
         return result
+    }
+
+    /// The 4× box downsampling of a grey image, written for speed: one pass over the page where two
+    /// halvings would write and read the half-size page between them (the reader locates most
+    /// pages at a quarter of their size).
+    private func quarteredGrey() -> Image {
+        let outWidth = width / 4, outHeight = height / 4
+        let sourceStride = stride
+        return withUnsafeBytes { source in
+            Image.writingEverySample(width: outWidth, height: outHeight, format: .gray) { output in
+                guard let from = source.baseAddress, let to = output.baseAddress else { return }
+                for y in 0..<outHeight {
+                    let row = 4 * y * sourceStride
+                    let target = y * outWidth
+                    // Eight output pixels at a time: 32 samples of each of the four rows widened to
+                    // 16 bits and added, then neighbouring columns added twice (the same sum and
+                    // rounding as the loop below, which does the rest of the row).
+                    var x = 0
+                    while x + 8 <= outWidth {
+                        var columns = SIMD32<UInt16>(truncatingIfNeeded: UnsafeRawPointer(from + row + 4 * x).loadUnaligned(as: SIMD32<UInt8>.self))
+                        for dy in 1..<4 {
+                            let next = UnsafeRawPointer(from + row + dy * sourceStride + 4 * x).loadUnaligned(as: SIMD32<UInt8>.self)
+                            columns &+= SIMD32<UInt16>(truncatingIfNeeded: next)
+                        }
+                        let pairs = columns.evenHalf &+ columns.oddHalf
+                        let blocks = pairs.evenHalf &+ pairs.oddHalf
+                        let mean = (blocks &+ 8) &>> 4
+                        UnsafeMutableRawPointer(to + target + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: mean), as: SIMD8<UInt8>.self)
+                        x += 8
+                    }
+                    for x in x..<outWidth {
+                        var sum = 0
+                        for dy in 0..<4 { for dx in 0..<4 { sum += Int(source[row + dy * sourceStride + 4 * x + dx]) } }
+                        to.storeBytes(of: UInt8((sum + 8) >> 4), toByteOffset: target + x, as: UInt8.self)
+                    }
+                }
+            }
+        }
     }
 
     /// The 2× box downsampling of a grey image: the common case, written for speed.

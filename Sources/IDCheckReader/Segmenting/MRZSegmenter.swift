@@ -301,7 +301,7 @@ struct MRZSegmenter {
         let estimates = abs(estimate - implied) > 0.01 * implied ? [estimate, implied] : [estimate]
         let drifts = driftCandidates(profile: Array(columns[first...last]), pitch: estimate)
         var best = bestGrid(columns: columns, inkBefore: inkBefore, first: first, estimate: estimates[0], count: count, drifts: drifts)
-        for other in estimates.dropFirst() {
+        for other in estimates.dropFirst() where best.score > 0 { // a grid crossing no ink stands
             let grid = bestGrid(columns: columns, inkBefore: inkBefore, first: first, estimate: other, count: count, drifts: drifts)
             // Only a clearly better grid: on a photographed line whose pitch drifts, both cross
             // much ink, and the tracked borders do better from the period's.

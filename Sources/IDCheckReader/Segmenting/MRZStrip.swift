@@ -35,7 +35,8 @@ struct MRZStrip {
     /// Characters more than twice the strip's height are cut from a halving of the page that
     /// `level` gives (`level(f)` is the page reduced f times by box averaging), the one that
     /// leaves them between one and two strip heights: a bilinear cut that shrinks more than twice
-    /// skips pixels, and thin strokes alias (a 60-pixel `6` cut straight to 24 read as `5`).
+    /// skips pixels, so thin strokes alias (no reading of the accuracy sets turned on it; it also
+    /// reads fewer pixels).
     ///
     /// When the locator measured the lines' slopes, the strip is cut through a homography that
     /// takes the top and bottom lines to rows of the strip: on a document photographed at an
