@@ -31,9 +31,9 @@ public struct Image: Sendable, Equatable {
         self.pixels = [UInt8](repeating: fill, count: width * height * format.channels)
     }
 
-    /// A new image whose every sample `write` sets (a decoder's output): no fill first, which on
-    /// a page-sized image costs about a tenth of a grey JPEG decode's pixel work. `write` gets the
-    /// rows `width × channels` bytes apart and must set every byte (whatever it leaves is undefined).
+    /// A new image whose every sample `write` sets (a decoder's output): no fill first (a pass
+    /// over the whole page that the decoder then writes again). `write` gets the rows
+    /// `width × channels` bytes apart and must set every byte (whatever it leaves is undefined).
     static func writingEverySample(width: Int, height: Int, format: PixelFormat,
                                    _ write: (UnsafeMutableRawBufferPointer) -> Void) -> Image {
         let width = max(0, width), height = max(0, height)
