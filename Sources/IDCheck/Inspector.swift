@@ -48,11 +48,9 @@ public struct Inspector: Sendable {
 
     /// Examines one document given as one or more images (front and back, or pages).
     public func inspect(_ pages: [Examination.Page], earlier: SeenDocuments = SeenDocuments()) -> Inspection {
-        // The visual checks align the document on the MRZ's character boxes: locate it on a
-        // finer level and cut it finely (some milliseconds more, against a quarter of a second).
-        var precise = reader
-        precise.largeCharacterStripHeight = MRZReader.fineStripHeight
-        precise.locatingResolution = MRZReader.fineLocatingResolution
+        // The visual checks align the document on the MRZ's character boxes: cut them finely
+        // (some milliseconds more, against a quarter of a second).
+        let precise = reader.finelyCutting
         let readings = pages.map { precise.read($0.image) }
         return inspect(pages, readings: readings, earlier: earlier)
     }

@@ -24,6 +24,15 @@ public struct MRZReader: Sendable {
     /// A ``locatingResolution`` that places the MRZ from a finer level of a page (a 1800-pixel
     /// page at half size rather than a quarter) for the finest cut.
     public static let fineLocatingResolution = 700
+
+    /// This reader set to cut every MRZ finely (``fineStripHeight``, ``fineLocatingResolution``):
+    /// for checks that measure the character boxes, at some milliseconds more a read.
+    public var finelyCutting: MRZReader {
+        var reader = self
+        reader.largeCharacterStripHeight = MRZReader.fineStripHeight
+        reader.locatingResolution = MRZReader.fineLocatingResolution
+        return reader
+    }
     /// An MRZ located with characters fewer pixels high than this on a reduced page is looked for
     /// again at the next finer level before it is read: at 5 or 6 pixels the located size, ends
     /// and lines are too rough (a blurred print cut out badly, a line's trailing fillers lost).
@@ -203,7 +212,7 @@ public struct MRZReader: Sendable {
         }
 
         var best: (reading: MRZReading, rank: Double)?
-        var passes: Bool { best?.reading.zone?.checks.allSatisfy(\.passes) == true }
+        var passes: Bool { best?.reading.checksPass == true }
         /// Every line length of one direction until a reading's check digits hold.
         func attempt(upsideDown: Bool) {
             let segmenter = segmenter(upsideDown: upsideDown)
@@ -215,10 +224,9 @@ public struct MRZReader: Sendable {
                       let (reading, meanScore) = read(segmenter, layouts: lines, placement: placement,
                                                       upsideDown: upsideDown, timings: &timings) else { continue }
                 // Passing checks weigh most; the glyph score breaks ties.
-                let passing = reading.zone?.checks.filter(\.passes).count ?? -1
-                let rank = Double(passing) + meanScore
+                let rank = Double(reading.passingChecks) + meanScore
                 if best.map({ rank > $0.rank }) ?? true { best = (reading, rank) }
-                if reading.zone?.checks.allSatisfy(\.passes) == true, reading.zone != nil { break }
+                if reading.checksPass { break }
             }
         }
         // Most documents lie about the right way up, their text running towards +x on the page;

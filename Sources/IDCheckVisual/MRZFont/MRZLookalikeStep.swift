@@ -15,15 +15,13 @@ public struct MRZLookalikeStep: ExaminationStep {
     /// The lenient reader: characters need only look a little like OCR-B (a DejaVu or Courier
     /// MRZ scores about 0.5 against OCR-B's 0.85); the line structure is still required.
     static func reader(checkDate: MRZ.CalendarDate) -> MRZReader {
-        var reader = MRZReader(referenceDate: checkDate)
+        // Cut finely: the font check measures the glyphs in the character boxes.
+        var reader = MRZReader(referenceDate: checkDate).finelyCutting
         reader.minimumShapeScore = 0.2
         reader.minimumEndScore = 0.15
         reader.minimumConfidentShare = 0.2
         // Other fonts' fillers are lower against their capitals than OCR-B's.
         reader.maximumLineSizeRatio = 1.7
-        // The font check measures the glyphs in the character boxes: cut them finely.
-        reader.largeCharacterStripHeight = MRZReader.fineStripHeight
-        reader.locatingResolution = MRZReader.fineLocatingResolution
         return reader
     }
 
