@@ -19,27 +19,25 @@ struct DownsamplingTests {
     @Test("Halving a grey image averages each 2×2 block, rounding halves up", arguments: [(37, 23), (16, 4), (2, 2), (3, 9), (101, 5)])
     func halving(width: Int, height: Int) throws {
         let (image, pixels) = try Self.noise(width: width, height: height, seed: 12345)
-        let half = image.downsampled(by: 2)
-        #expect(half.width == width / 2 && half.height == height / 2)
-        for y in 0..<half.height {
-            for x in 0..<half.width {
-                let sum = Int(pixels[2 * y * width + 2 * x]) + Int(pixels[2 * y * width + 2 * x + 1])
-                    + Int(pixels[(2 * y + 1) * width + 2 * x]) + Int(pixels[(2 * y + 1) * width + 2 * x + 1])
-                #expect(half.sample(x: x, y: y) == UInt8((sum + 2) / 4))
-            }
-        }
+        Self.expectBlockAverages(image.downsampled(by: 2), of: pixels, width: width, height: height, factor: 2)
     }
 
     @Test("Quartering a grey image averages each 4×4 block, rounding halves up", arguments: [(37, 23), (32, 4), (4, 4), (7, 9), (101, 13), (67, 8)])
     func quartering(width: Int, height: Int) throws {
         let (image, pixels) = try Self.noise(width: width, height: height, seed: 54321)
-        let quarter = image.downsampled(by: 4)
-        #expect(quarter.width == width / 4 && quarter.height == height / 4)
-        for y in 0..<quarter.height {
-            for x in 0..<quarter.width {
+        Self.expectBlockAverages(image.downsampled(by: 4), of: pixels, width: width, height: height, factor: 4)
+    }
+
+    /// Expects `small` to be `pixels` (a `width` × `height` grey image) averaged over `factor` ×
+    /// `factor` blocks, rounding halves up, the blocks past the last whole one dropped.
+    static func expectBlockAverages(_ small: Image, of pixels: [UInt8], width: Int, height: Int, factor: Int) {
+        #expect(small.width == width / factor && small.height == height / factor)
+        let area = factor * factor
+        for y in 0..<small.height {
+            for x in 0..<small.width {
                 var sum = 0
-                for dy in 0..<4 { for dx in 0..<4 { sum += Int(pixels[(4 * y + dy) * width + 4 * x + dx]) } }
-                #expect(quarter.sample(x: x, y: y) == UInt8((sum + 8) / 16), "\(x), \(y)")
+                for dy in 0..<factor { for dx in 0..<factor { sum += Int(pixels[(factor * y + dy) * width + factor * x + dx]) } }
+                #expect(small.sample(x: x, y: y) == UInt8((sum + area / 2) / area), "\(x), \(y)")
             }
         }
     }
