@@ -86,6 +86,12 @@ def alarms(report):
     return sorted({i["code"] for i in report.get("indicators", []) if i["severity"] in ("warning", "critical")})
 
 
+def print_changed(labels):
+    """Whether a spliced document's paste changed its print (the renderer's label says)."""
+    details = [d for label in labels for d in (label.get("forgery") or {}).get("details", [])]
+    return not any("print unchanged" in d for d in details)
+
+
 def variant(label):
     """The held-out variant a forged document belongs to, or None when it was fair game for tuning."""
     forgery = label.get("forgery") or {}
@@ -163,6 +169,19 @@ def main():
                 held[(kind, names[0])][1] += code in alarms(report)
     for (kind, name), (n, right) in sorted(held.items()):
         print(f"| held out: `{kind}`, {name} | {n} | {right} ({100 * right / max(1, n):.1f}%) | |")
+    # A splice over blank paper past a value's end, or over characters both holders share,
+    # leaves the print as it was: only the paste's grain and compression mark it. The renderer
+    # labels which is which; both groups are shown (tuned and held-out shapes together).
+    spliced = [(labels, report) for name, labels, report in results if name == "spliced-region"]
+    print()
+    print("| splices (all shapes) | documents | `tamper.local` | any warning/critical |")
+    print("| --- | ---: | ---: | ---: |")
+    for wording, changed in (("the paste changed the print", True), ("the paste left the print as it was", False)):
+        group = [(l, r) for l, r in spliced if print_changed(l) == changed]
+        n = max(1, len(group))
+        right = sum("tamper.local" in alarms(r) for _, r in group)
+        anything = sum(bool(alarms(r)) for _, r in group)
+        print(f"| {wording} | {len(group)} | {right} ({100 * right / n:.1f}%) | {anything} ({100 * anything / n:.1f}%) |")
     genuine = [(labels, report) for name, labels, report in results if name == "genuine"]
     clean = sum(not alarms(r) for _, r in genuine)
     print()

@@ -111,6 +111,34 @@ struct ForgeryTests {
         #expect(outside == 0)
     }
 
+    @Test("a splice's label says whether the pasted region changed the print or showed what was there")
+    func spliceSaysWhetherThePrintChanged() throws {
+        let renderer = try renderer()
+        // Seed 9106 (the visual benchmark's splices): document 16 pastes another surname's
+        // letters over SHEVCHENKO's last ones; document 3 pastes blank pattern past the end of
+        // a short surname.
+        for (model, index, changed) in [("UTO-P-2014", 16, true), ("UTO-RP-2019", 3, false)] {
+            let forged = try renderer.render(specimenID: model, seed: 9106, index: index, count: 1, forge: .kind(.splicedRegion), conditions: .none)
+            let genuine = try renderer.render(specimenID: model, seed: 9106, index: index, count: 1, forge: .none, conditions: .none)
+            let label = try #require(forged.files.first { $0.label.forgery != nil }?.label)
+            let details = try #require(label.forgery?.details.first)
+            #expect(details.hasSuffix(changed ? "print changed" : "print unchanged (the donor shows the same there)"), "\(details)")
+            // What the label says, seen on the pixels: ink that differs by more than grain and
+            // recompression can make, inside the region.
+            let page = try #require(forged.files.firstIndex { $0.label.forgery != nil })
+            let a = try ImageDecoder(options: .init(pixelFormat: .gray)).decode(forged.files[page].bytes).image
+            let b = try ImageDecoder(options: .init(pixelFormat: .gray)).decode(genuine.files[page].bytes).image
+            let region = try #require(label.forgery?.regions.first)
+            var differing = 0
+            for y in 0..<a.height {
+                for x in 0..<a.width where Point(x: Double(x), y: Double(y)).isInside(convexPolygon: region) {
+                    if abs(Int(a.sample(x: x, y: y) ?? 0) - Int(b.sample(x: x, y: y) ?? 0)) > 100 { differing += 1 }
+                }
+            }
+            #expect(changed ? differing > 200 : differing < 12, "\(model) \(index): \(differing) pixels differ")
+        }
+    }
+
     @Test("mix forges about half of the documents")
     func mix() throws {
         let renderer = try renderer()

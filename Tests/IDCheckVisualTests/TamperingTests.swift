@@ -59,10 +59,7 @@ struct TamperingTests {
         let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
         // Seed 8801, document 37: the renderer's splice over the document number (VZ1078180 shows
         // as WI2078180 with the second character half of each).
-        let spliced = try VisualFixtures.render(model: "UTO-P-2020", seed: 8801, index: 37, forge: .kind(.splicedRegion),
-                                                conditions: .ordinary, library: library)
-        let region = try #require(spliced.labels[0].forgery?.regions.first)
-        let found = Self.tamperIndicators(inspector.inspect(VisualFixtures.pages(spliced))).filter { $0.evidence.field != nil }
+        let (found, region) = try Self.onSplice(model: "UTO-P-2020", seed: 8801, index: 37, inspector: inspector, library: library)
         #expect(found.contains { $0.evidence.field == "documentNumber" && TamperingTests.overlaps($0.evidence.region ?? [], region) },
                 "\(found.map(\.message))")
         // A field printed with another value in the font's own clean glyphs is a visual-zone
@@ -72,6 +69,41 @@ struct TamperingTests {
         let inspection = inspector.inspect(VisualFixtures.pages(reprinted))
         #expect(inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
         #expect(!Self.tamperIndicators(inspection).contains { $0.evidence.field != nil })
+    }
+
+    @Test("a region pasted from another holder's document over part of a surname: the stretch that does not spell the name is named")
+    func foreignStretchOfNameIsNamed() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        // Seed 9106, document 16 (the visual benchmark's splices): SHEVCHENKO with its last
+        // letters covered by the donor's, which are set at another pen position.
+        let (found, region) = try Self.onSplice(model: "UTO-P-2014", seed: 9106, index: 16, inspector: inspector, library: library)
+        let stretch = try #require(found.first { $0.evidence.field == "surname" }, "no tampering indicator on the surname")
+        #expect(stretch.message.hasPrefix("Characters "), "\(stretch.message)")
+        #expect(TamperingTests.overlaps(stretch.evidence.region ?? [], region))
+        // The same document printed genuinely; a name of Polish letters the MRZ transliterates
+        // (ŻUŁAWSKA); the two genuine names of the benchmark closest to a foreign stretch (long
+        // names set smaller to fit their box, VANDERHOEVEN OPPENHEIMER LAGRANGE and DE LA
+        // CONCEPCIÓN Y SANTÍSIMA TRINIDAD, seed 9101): no stretch of any name is foreign.
+        let genuineDocuments: [(model: String, seed: UInt64, index: Int)] = [("UTO-P-2014", 9106, 16), ("UTO-P-2020", 42, 0),
+                                                                              ("UTO-P-2014", 9101, 16), ("UTO-P-2014", 9101, 236)]
+        for document in genuineDocuments {
+            let genuine = try VisualFixtures.render(model: document.model, seed: document.seed, index: document.index,
+                                                    conditions: .ordinary, library: library)
+            let indicators = Self.tamperIndicators(inspector.inspect(VisualFixtures.pages(genuine)))
+            #expect(indicators.isEmpty, "\(document): \(indicators.map(\.message))")
+        }
+    }
+
+    /// The tampering indicators that name a printed field on the renderer's splice (ordinary
+    /// scan) of document `index` of `seed`, and the splice's outline.
+    static func onSplice(model: String, seed: UInt64, index: Int, inspector: Inspector,
+                         library: SpecimenLibrary) throws -> (found: [Indicator], region: [Point]) {
+        let spliced = try VisualFixtures.render(model: model, seed: seed, index: index, forge: .kind(.splicedRegion),
+                                                conditions: .ordinary, library: library)
+        let region = try #require(spliced.labels[0].forgery?.regions.first)
+        let found = tamperIndicators(inspector.inspect(VisualFixtures.pages(spliced))).filter { $0.evidence.field != nil }
+        return (found, region)
     }
 
     /// What a forger does to a scan: cuts an ellipse around the middle of one printed field,

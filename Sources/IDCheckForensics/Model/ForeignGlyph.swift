@@ -7,8 +7,11 @@ import IDCheckSpecimens
 /// retouched character.
 public struct ForeignGlyph: Sendable, Hashable {
     public var field: Specimen.PrintedField
-    /// Which character of the printed text, 0-based.
+    /// Which character of the printed text, 0-based (the first of a stretch).
     public var position: Int
+    /// How many characters in a row: 1 for one character of a number, code or date; more for a
+    /// stretch of a name that does not spell it between letters that do.
+    public var count: Int
     /// Share of the character's ink left unexplained by the best character for its place (per
     /// glyph), 0…1; the field's clear characters stay near 0.
     public var cost: Double
@@ -17,9 +20,10 @@ public struct ForeignGlyph: Sendable, Hashable {
     /// Which image of the document it is on.
     public var page: Int
 
-    public init(field: Specimen.PrintedField, position: Int, cost: Double, region: [Point], page: Int) {
+    public init(field: Specimen.PrintedField, position: Int, count: Int = 1, cost: Double, region: [Point], page: Int) {
         self.field = field
         self.position = position
+        self.count = count
         self.cost = cost
         self.region = region
         self.page = page

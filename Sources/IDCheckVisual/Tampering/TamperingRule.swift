@@ -23,11 +23,16 @@ public struct TamperingRule: IndicatorRule {
     public func evaluate(_ examination: Examination) -> [Indicator] {
         var indicators: [Indicator] = []
         // A character of a printed field that no character of the model's font explains, among
-        // clear ones: a paste cutting through the print joins halves of two characters.
+        // clear ones: a paste cutting through the print joins halves of two characters. In a name,
+        // a stretch that does not spell it between letters that do: the donor's letters.
         for glyph in examination.foreignGlyphs {
+            let field = VisualZoneRule.words(glyph.field.rawValue)
+            let message = glyph.count > 1
+                ? "Characters \(glyph.position + 1)–\(glyph.position + glyph.count) of the printed \(field) do not spell the name while the letters around them do: print pasted in or retouched there."
+                : "Character \(glyph.position + 1) of the printed \(field) matches no character of the model's font while the others match it: print pasted in or retouched there."
             indicators.append(Indicator(
                 code: .tamperLocal,
-                message: "Character \(glyph.position + 1) of the printed \(VisualZoneRule.words(glyph.field.rawValue)) matches no character of the model's font while the others match it: print pasted in or retouched there.",
+                message: message,
                 evidence: Indicator.Evidence(page: glyph.page, region: glyph.region, field: glyph.field.rawValue, score: glyph.cost)))
         }
         for map in examination.tamperingMaps {
