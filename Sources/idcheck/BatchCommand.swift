@@ -19,8 +19,8 @@ struct Batch: ParsableCommand {
             inputs' order. A rerun with the same --out skips files already done (same path and \
             SHA-256) and refuses other options (exit 64). A card scanned as two files named \
             …-front and …-back (or _front/_back, recto/verso) is verified as one document, as \
-            verify --same-document does: each side still gets its own line, both with the \
-            card's report (--sides-apart turns this off). Ctrl-C stops starting files and lets \
+            verify --same-document does, once: each side still gets its own line, both with \
+            the card's report, its own image first (--sides-apart turns this off). Ctrl-C stops starting files and lets \
             those in flight finish; a second Ctrl-C abandons them. Progress goes to standard \
             error and never shows file names or document data; the summary to standard output.
 
@@ -184,7 +184,7 @@ struct Batch: ParsableCommand {
                                            pairsSides: !sidesApart)
         let scheduler = BatchScheduler(jobs: jobs, timeout: .milliseconds(Int((timeout * 1000).rounded())), processor: processor, done: done)
         scheduler.handleSignals()
-        var written = 0, skipped = 0
+        var written = 0, skipped = 0, cardsOnce = 0
         var paths = sources.makeIterator()
         let ending: BatchScheduler.Ending
         do {
@@ -215,6 +215,7 @@ struct Batch: ParsableCommand {
                     }
                     try file.append(text)
                     written += 1
+                    if result.takenFromOtherSide { cardsOnce += 1 }
                     let digest = BatchLineDigest.decode(Array(text.utf8)[...])
                     if let digest { summary.add(digest) }
                     progress.count(processed: true, error: digest?.error != nil)
@@ -239,7 +240,8 @@ struct Batch: ParsableCommand {
         try manifest.save()
 
         summary.finish(wallSeconds: wall, written: written)
-        print("\(out): \(written) lines written, \(skipped) files already done" + (earlier > 0 ? " (\(earlier) lines from earlier runs)" : ""))
+        print("\(out): \(written) lines written, \(skipped) files already done" + (earlier > 0 ? " (\(earlier) lines from earlier runs)" : "")
+              + (cardsOnce > 0 ? "; \(cardsOnce) card\(cardsOnce == 1 ? "" : "s") verified once for both \(cardsOnce == 1 ? "its" : "their") files" : ""))
         print(summary.text())
         return ending
     }

@@ -43,6 +43,13 @@ struct BatchCommandTests {
         }
     }
 
+    /// A JSON value as sorted-key text, for comparing parts of two reports.
+    static func canonical(_ value: Any?) -> String {
+        guard let value, JSONSerialization.isValidJSONObject([value]),
+              let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys]) else { return "-" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// The lines sorted by path, with the timings (`batch.elapsedMs`) taken out.
     static func comparable(_ path: String) throws -> [String] {
         try lines(path).map { object -> (String, String) in
@@ -181,10 +188,10 @@ struct BatchCommandTests {
 
     /// A genuine UTO-ID-2021 card rendered into `<folder>/card` as its two sides (flat PNG):
     /// the folder (to remove) and the two file names.
-    static func renderedCard() throws -> (folder: String, front: String, back: String) {
+    static func renderedCard(seed: Int = 5, forge: String = "none") throws -> (folder: String, front: String, back: String) {
         let folder = NSTemporaryDirectory() + "idcheck-batch-card-\(UUID().uuidString)"
-        let render = try CLIRunner.run(["render", "--specimen", "UTO-ID-2021", "--count", "1", "--seed", "5", "--conditions", "none",
-                                        "--check-date", "2025-06-01", "--out", folder + "/card"])
+        let render = try CLIRunner.run(["render", "--specimen", "UTO-ID-2021", "--count", "1", "--seed", "\(seed)", "--conditions", "none",
+                                        "--forge", forge, "--check-date", "2025-06-01", "--out", folder + "/card"])
         #expect(render.status == 0, "\(render.standardError)")
         let rendered = try FileManager.default.contentsOfDirectory(atPath: folder + "/card").filter { $0.hasSuffix(".png") }
         #expect(rendered.count == 2)
@@ -198,8 +205,10 @@ struct BatchCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(front.hasSuffix("-front.png") && back.hasSuffix("-back.png"))
 
-        let together = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/together.jsonl", "--at", "2025-06-01"])
+        let together = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/together.jsonl", "--at", "2025-06-01", "--jobs", "2"])
         #expect(together.status == 0, "\(together.standardError)")
+        // Verified once: the second file's worker took the first's result.
+        #expect(together.standardOutput.contains("1 card verified once for both its files"), "\(together.standardOutput)")
         let lines = try Self.lines(folder + "/together.jsonl")
         #expect(lines.count == 2)
         for line in lines {
@@ -220,6 +229,32 @@ struct BatchCommandTests {
         let mixed = try CLIRunner.run(["batch", folder + "/card", "--out", folder + "/apart.jsonl", "--at", "2025-06-01"])
         #expect(mixed.status == 64)
         #expect(mixed.standardError.contains("--sides-apart"))
+    }
+
+    @Test("a card is verified once: each side's line is what verify --same-document says with that side first, on one job or two")
+    func cardVerifiedOnce() throws {
+        // Seed 6: the front's printed number differs from the back's MRZ (viz.mrz-mismatch on the front).
+        let (folder, _, _) = try Self.renderedCard(seed: 6, forge: "viz-mrz-mismatch")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var runs: [[String]] = []
+        for jobs in ["2", "1"] {
+            let out = folder + "/jobs\(jobs).jsonl"
+            let run = try CLIRunner.run(["batch", folder + "/card", "--out", out, "--at", "2025-06-01", "--jobs", jobs])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardOutput.contains("1 card verified once for both its files"), "\(run.standardOutput)")
+            runs.append(try Self.comparable(out))
+            for line in try Self.lines(out) {
+                let pages = (line["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+                let codes = (line["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                #expect(pages.count == 2 && codes.contains("viz.mrz-mismatch"), "\(pages): \(codes)")
+                let verify = try CLIRunner.run(["verify", "--json", "--at", "2025-06-01", "--same-document"] + pages)
+                let alone = try #require(try JSONSerialization.jsonObject(with: Data(verify.standardOutput.utf8)) as? [String: Any])
+                for key in ["input", "inputs", "verdict", "model", "mrz", "indicators", "counts"] {
+                    #expect(Self.canonical(line[key]) == Self.canonical(alone[key]), "\(pages.first ?? "-"): \(key) differs")
+                }
+            }
+        }
+        #expect(runs[0] == runs[1])
     }
 
     @Test("the other side of a card is found by its name in the letter case it is written in; other names are not paired")

@@ -13,6 +13,8 @@ struct BatchItemResult: Sendable {
     var report: Report
     var facts: CrossDocumentFacts?
     var elapsedMilliseconds: Double?
+    /// The report is the card's, verified on the worker of the card's other file.
+    var takenFromOtherSide = false
 }
 
 /// What a worker did with one path.
@@ -32,6 +34,8 @@ struct BatchItemProcessor: Sendable {
     let maxFileBytes: Int
     /// Whether a card side is verified together with its other side (``CardSides``).
     let pairsSides: Bool
+    /// Cards verified once for both their files.
+    let cards = CardPairResults()
 
     init(mode: BatchMode, inspector: Inspector, decoding options: DecodingOptions, pairsSides: Bool = true) {
         self.mode = mode
@@ -44,7 +48,11 @@ struct BatchItemProcessor: Sendable {
     /// - Parameters:
     ///   - hashed: told the file's reference as soon as it is known (a timeout line needs it).
     ///   - isDone: whether this path and SHA-256 already has a line.
-    func process(path: String, hashed: (InputReference) -> Void, isDone: (InputReference) -> Bool) -> BatchItemOutcome {
+    ///   - waiting: told `true` when the worker starts waiting for a card that the other side's
+    ///     worker is verifying (it holds no image then, and its slot may run another file), `false`
+    ///     when it stops.
+    func process(path: String, hashed: (InputReference) -> Void, isDone: (InputReference) -> Bool,
+                 waiting: (Bool) -> Void = { _ in }) -> BatchItemOutcome {
         let start = ContinuousClock.now
         let input: InputReference
         let bytes: [UInt8]
@@ -57,6 +65,9 @@ struct BatchItemProcessor: Sendable {
         }
         hashed(input)
         if isDone(input) { return .skipped(input) }
+        if mode == .verify, pairsSides, let other = CardSides.partner(of: path) {
+            return .result(verifyCard(path: path, input: input, bytes: bytes, other: other, start: start, waiting: waiting))
+        }
         let image: Image
         do {
             image = try decoder.decode(bytes).image
@@ -68,36 +79,82 @@ struct BatchItemProcessor: Sendable {
             let report = ScanReport(input: input, readings: inspector.reader.read(image), reference: inspector.checkDate)
             return .result(BatchItemResult(input: input, report: .scan(report), elapsedMilliseconds: Self.milliseconds(since: start)))
         case .verify:
-            let label = URL(fileURLWithPath: path).lastPathComponent
-            var pages = [Examination.Page(image: image, label: label)]
-            var inputs = [input]
-            // The card's other side, when it lies beside this one: one document, this file first.
-            // Unreadable, it is left out here (its own line says why).
-            if pairsSides, let other = CardSides.partner(of: path), let bytes = try? FileBytes.read(path: other, maxBytes: maxFileBytes),
-               let side = try? decoder.decode(bytes).image {
-                pages.append(Examination.Page(image: side, label: URL(fileURLWithPath: other).lastPathComponent))
-                inputs.append(.file(other, bytes: bytes))
-            }
-            let inspection = inspector.inspect(pages)
-            let report = VerifyReport(inputs: inputs, inspection: inspection, redact: false)
-            var facts: CrossDocumentFacts?
-            let examination = inspection.examination
-            // The cross-document facts come from the side that holds the MRZ, so that a card is
-            // one document across the batch, not two.
-            if let zone = examination.zone, examination.mrzGeometry?.page == 0 {
-                var portrait: PortraitHash?
-                var region: [Point]?
-                if let (placement, box) = PortraitHash.photoRegion(of: examination) {
-                    portrait = PortraitHash.compute(image: image, placement: placement, box: box)
-                    if portrait != nil { region = placement.region(of: box) }
-                }
-                facts = CrossDocumentFacts(zone: zone, geometry: examination.mrzGeometry, portrait: portrait,
-                                           portraitRegion: region, label: label)
-            }
-            return .result(BatchItemResult(input: input, report: .verify(report), facts: facts,
+            let inspection = inspector.inspect([Examination.Page(image: image, label: Self.label(path))])
+            let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
+            return .result(BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [Self.label(path)])?.facts,
                                            elapsedMilliseconds: Self.milliseconds(since: start)))
         }
     }
+
+    /// A card side's line: the card verified once with both its images (``CardPairResults``), in
+    /// the card's order (``CardPair``), shown with this file first. The other side unreadable, the
+    /// file is verified alone (the other side's own line says why).
+    private func verifyCard(path: String, input: InputReference, bytes: [UInt8], other: String,
+                            start: ContinuousClock.Instant, waiting: (Bool) -> Void) -> BatchItemResult {
+        let pair = CardPair(path, other)
+        let own = pair.page(of: path)
+        // Verified from these very bytes (a file rewritten since is verified again here).
+        if case .verified(let card) = cards.claim(pair.key, waiting: waiting), card.report.inputs.indices.contains(own),
+           card.report.inputs[own].sha256 == input.sha256 {
+            return BatchItemResult(input: input, report: .verify(card.report.leading(page: own)),
+                                   facts: card.mrzPage == own ? card.facts : nil,
+                                   elapsedMilliseconds: Self.milliseconds(since: start), takenFromOtherSide: true)
+        }
+        let image: Image
+        do {
+            image = try decoder.decode(bytes).image
+        } catch {
+            cards.finish(pair.key, with: nil)
+            return failure(input, error: error, start: start)
+        }
+        return verifyCardHere(pair: pair, own: own, input: input, image: image, start: start)
+    }
+
+    /// Verifies the card on this worker and leaves the result for the other file's.
+    private func verifyCardHere(pair: CardPair, own: Int, input: InputReference, image: Image,
+                                start: ContinuousClock.Instant) -> BatchItemResult {
+        let otherPath = pair.files[1 - own]
+        guard let bytes = try? FileBytes.read(path: otherPath, maxBytes: maxFileBytes), let otherImage = try? decoder.decode(bytes).image else {
+            cards.finish(pair.key, with: nil)
+            let inspection = inspector.inspect([Examination.Page(image: image, label: Self.label(pair.files[own]))])
+            let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
+            return BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [Self.label(pair.files[own])])?.facts,
+                                   elapsedMilliseconds: Self.milliseconds(since: start))
+        }
+        var images = [image, otherImage], inputs = [input, .file(otherPath, bytes: bytes)]
+        if own == 1 {
+            images.reverse()
+            inputs.reverse()
+        }
+        let labels = pair.files.map(Self.label)
+        let inspection = inspector.inspect(zip(images, labels).map { Examination.Page(image: $0, label: $1) })
+        let found = Self.facts(of: inspection, labels: labels)
+        let card = CardPairResults.Result(report: VerifyReport(inputs: inputs, inspection: inspection, redact: false),
+                                          facts: found?.facts, mrzPage: found?.page)
+        cards.finish(pair.key, with: card)
+        return BatchItemResult(input: input, report: .verify(card.report.leading(page: own)), facts: card.mrzPage == own ? card.facts : nil,
+                               elapsedMilliseconds: Self.milliseconds(since: start))
+    }
+
+    /// The cross-document facts of an inspected document and the page they come from: the page
+    /// that holds the MRZ, so that a card is one document across the batch, not two (only that
+    /// file's line carries them).
+    static func facts(of inspection: Inspection, labels: [String]) -> (facts: CrossDocumentFacts, page: Int)? {
+        let examination = inspection.examination
+        guard let zone = examination.zone, let page = examination.mrzGeometry?.page,
+              examination.pages.indices.contains(page), labels.indices.contains(page) else { return nil }
+        var portrait: PortraitHash?
+        var region: [Point]?
+        if let (placement, box) = PortraitHash.photoRegion(of: examination) {
+            portrait = PortraitHash.compute(image: examination.pages[page].image, placement: placement, box: box)
+            if portrait != nil { region = placement.region(of: box) }
+        }
+        let facts = CrossDocumentFacts(zone: zone, geometry: examination.mrzGeometry, portrait: portrait, portraitRegion: region,
+                                       label: labels[page])
+        return (facts, page)
+    }
+
+    static func label(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
     private func failure(_ input: InputReference, error: ImageDecodingError, start: ContinuousClock.Instant) -> BatchItemResult {
         let path = input.path ?? "-"

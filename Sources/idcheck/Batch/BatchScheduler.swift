@@ -6,7 +6,9 @@ import Synchronization
 /// Runs the files of a batch on worker threads with bounded memory and hands the outcomes to the
 /// writer **in the inputs' order**, each as soon as it and every file before it are finished.
 ///
-/// - **Bounded:** at most `jobs` files run at once, and at most ``window`` files are between the
+/// - **Bounded:** at most `jobs` files run at once (not counting workers that wait, holding no
+///   image, for a card the other side's worker verifies: ``CardPairResults``), and at most
+///   ``window`` files are between the
 ///   oldest one not yet written and the newest one started (finished results waiting for a slow
 ///   earlier file are light: the report, never the image). Paths come from a lazy iterator.
 /// - **In order:** the output, and so the cross-document indicators ("an earlier document"), are
@@ -27,6 +29,9 @@ final class BatchScheduler {
             var inbox: [Int: BatchItemOutcome] = [:]
             var hashed: [Int: InputReference] = [:]
             var abandoned: Set<Int> = []
+            /// Files whose worker waits for a card the other side's worker verifies: they hold
+            /// no image and need no processor, so their slots run other files meanwhile.
+            var waiting: Set<Int> = []
             var interrupts = 0
             var terminated = false
         }
@@ -82,7 +87,9 @@ final class BatchScheduler {
         var ready: [Int: BatchItemOutcome] = [:]
         var exhausted = false
         while true {
-            let (interrupts, terminated, abandoned) = shared.state.withLock { ($0.interrupts, $0.terminated, $0.abandoned.count) }
+            let (interrupts, terminated, abandoned, waiting) = shared.state.withLock {
+                ($0.interrupts, $0.terminated, $0.abandoned.count, $0.waiting)
+            }
             let stopping = interrupts > 0 || terminated
             // Collect what finished, then time out what overran.
             let finished = shared.state.withLock { state in
@@ -115,7 +122,8 @@ final class BatchScheduler {
             }
             if terminated || interrupts >= 2 { return .interrupted }
             // Start new files while there is room.
-            while !stopping, !exhausted, running.count < jobs, abandoned < jobs, nextIndex - writeIndex < window {
+            let waitingRunning = running.keys.filter(waiting.contains).count
+            while !stopping, !exhausted, running.count - waitingRunning < jobs, abandoned < jobs, nextIndex - writeIndex < window {
                 guard let path = paths.next() else {
                     exhausted = true
                     break
@@ -142,7 +150,13 @@ final class BatchScheduler {
             let outcome = processor.process(
                 path: path,
                 hashed: { reference in shared.state.withLock { $0.hashed[index] = reference } },
-                isDone: { done.contains($0) })
+                isDone: { done.contains($0) },
+                waiting: { waits in
+                    shared.state.withLock { state in
+                        if waits { state.waiting.insert(index) } else { state.waiting.remove(index) }
+                    }
+                    shared.wake.signal()
+                })
             shared.state.withLock { state in
                 state.hashed[index] = nil
                 if state.abandoned.remove(index) != nil { return }
