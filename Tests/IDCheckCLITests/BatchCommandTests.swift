@@ -324,7 +324,7 @@ struct BatchCommandTests {
             .compactMap { (($0["input"] as? [String: Any])?["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
         #expect(flagged == ["UTO-P-2020-000002-front.png"])
         for line in lines {
-            #expect(((line["batch"] as? [String: Any])?["portraitHash"] as? String)?.count == 16)
+            #expect(((line["batch"] as? [String: Any])?["portraitHash"] as? String)?.count == 64)
         }
     }
 }

@@ -60,7 +60,7 @@ struct BatchCrossDocuments {
 }
 
 /// Portrait hashes of a run, found again within ``PortraitHash/sameThreshold`` bits without
-/// comparing with every one: the 63 bits are cut into threshold + 1 bands, and two hashes that
+/// comparing with every one: the 255 bits are cut into threshold + 1 bands, and two hashes that
 /// close agree on at least one whole band (pigeonhole), so only hashes sharing a band are compared.
 struct PortraitIndex {
     private struct Entry {
@@ -71,26 +71,27 @@ struct PortraitIndex {
 
     private var entries: [Entry] = []
     private var bands: [[UInt64: [Int32]]]
-    private let masks: [(shift: UInt64, mask: UInt64)]
+    /// Each band's first bit and length.
+    private let ranges: [(start: Int, count: Int)]
 
     init(threshold: Int = PortraitHash.sameThreshold) {
         let count = threshold + 1
-        var masks: [(UInt64, UInt64)] = []
+        var ranges: [(Int, Int)] = []
         var start = 0
         for band in 0..<count {
-            let end = 63 * (band + 1) / count
-            masks.append((UInt64(start), (UInt64(1) << UInt64(end - start)) - 1))
+            let end = PortraitHash.bitCount * (band + 1) / count
+            ranges.append((start, end - start))
             start = end
         }
-        self.masks = masks
+        self.ranges = ranges
         bands = Array(repeating: [:], count: count)
     }
 
     /// The earliest hash within the threshold whose holder differs.
     func match(_ hash: PortraitHash, otherThan holder: Int) -> (label: String, distance: Int)? {
         var best: Int32?
-        for (band, (shift, mask)) in masks.enumerated() {
-            for index in bands[band][(hash.bits >> shift) & mask] ?? [] where index < (best ?? .max) {
+        for (band, range) in ranges.enumerated() {
+            for index in bands[band][hash.bits(from: range.start, count: range.count)] ?? [] where index < (best ?? .max) {
                 let entry = entries[Int(index)]
                 if entry.holder != holder, entry.hash.distance(to: hash) <= PortraitHash.sameThreshold { best = index }
             }
@@ -101,6 +102,6 @@ struct PortraitIndex {
     mutating func insert(_ hash: PortraitHash, holder: Int, label: String) {
         let index = Int32(entries.count)
         entries.append(Entry(hash: hash, holder: holder, label: label))
-        for (band, (shift, mask)) in masks.enumerated() { bands[band][(hash.bits >> shift) & mask, default: []].append(index) }
+        for (band, range) in ranges.enumerated() { bands[band][hash.bits(from: range.start, count: range.count), default: []].append(index) }
     }
 }

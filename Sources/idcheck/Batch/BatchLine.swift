@@ -4,7 +4,7 @@ import IDCheck
 /// A result line of `idcheck batch`: the same object `idcheck verify --json` or `idcheck scan
 /// --json` writes for the file, plus a `batch` object (docs/schemas/batch.md):
 /// `elapsedMs` (the file's wall time on its worker; absent for timeouts) and `portraitHash` (the
-/// ``PortraitHash`` the cross-document check used, 16 hex digits).
+/// ``PortraitHash`` the cross-document check used, 64 hex digits).
 struct BatchLine: Encodable {
     struct Extra: Codable {
         var elapsedMs: Double?
