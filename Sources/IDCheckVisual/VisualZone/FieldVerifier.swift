@@ -90,6 +90,11 @@ struct FieldVerifier {
     /// 8803, 8804: photos at about 137 dpi, blurred, JPEG 35–55, em about 19 px) genuine names
     /// came out as other names on four documents, and one date digit at 0.10 with a clear median.
     static let smallestJudgedEm = 20.0
+    /// Smallest em, in image pixels, at which one character of a number, code or date is said to
+    /// be foreign. Blurred photographs of genuine pages (σ ≈ 1 px at 170–180 dpi, JPEG 45–60;
+    /// hard renders of seed 8805, em 22–23 px) left single digits at 0.092–0.10 among a clear
+    /// median; the splices this check catches have their values at 25 px or more.
+    static let smallestForeignCharacterEm = 25.0
 
     /// Lowest cost gap between the best and second-best character of a date of issue's digit
     /// for the date to be trusted (other rules read it).
@@ -104,7 +109,9 @@ struct FieldVerifier {
     /// the image (``smallestJudgedEm``) for one glyph's shape to be told from blur and noise.
     func check(_ zone: Specimen.Zone, expectation: ExpectedPrint) -> Check? {
         var result = checkPrint(zone, expectation: expectation)
-        if side.scale(at: zone.box).y * (zone.text?.size ?? 0) < Self.smallestJudgedEm {
+        let em = side.scale(at: zone.box).y * (zone.text?.size ?? 0)
+        if em < Self.smallestForeignCharacterEm, !expectation.isName { result?.foreignGlyph = nil }
+        if em < Self.smallestJudgedEm {
             // Too coarse to tell one glyph from another with confidence: what agrees still
             // agrees, but nothing is said to differ.
             result?.foreignGlyph = nil
