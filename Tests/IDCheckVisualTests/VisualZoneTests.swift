@@ -91,11 +91,13 @@ struct VisualZoneTests {
         #expect(!inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
     }
 
-    @Test("a genuine visa photographed coarse (137 dpi, blurred, JPEG 37): names too small to tell apart are unverified, not a mismatch")
+    @Test("genuine visas photographed coarse (137–153 dpi, blurred, JPEG 37–47): names too small to tell apart are unverified, not a mismatch")
     func coarsePrintIsNotAMismatch() throws {
         let library = try SpecimenLibrary.load(requireReferenceImages: false)
-        // Seed 8803, document 19 (hard conditions): its names read as other names without the gate.
+        // Hard conditions. Seed 8803, document 19: its names read as other names without the
+        // gate; seed 8806, document 149: its Cyrillic surname at em 20.x read at a mean cost of 0.15.
         try Self.expectNoPrintAlarm(model: "UTO-V-2018", seed: 8803, index: 19, library: library)
+        try Self.expectNoPrintAlarm(model: "UTO-V-2018", seed: 8806, index: 149, library: library)
     }
 
     @Test("genuine pages photographed blurred (177–179 dpi, σ ≈ 1 px, JPEG 45–49): no digit of a date is taken for a cut one")
