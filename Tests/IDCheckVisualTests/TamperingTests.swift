@@ -71,7 +71,7 @@ struct TamperingTests {
         #expect(!Self.tamperIndicators(inspection).contains { $0.evidence.field != nil })
     }
 
-    @Test("a region pasted from another holder's document over part of a surname: the stretch that does not spell the name is named")
+    @Test("a region pasted from another holder's document over part of a name: the stretch that does not spell it, or the ink after it, is named")
     func foreignStretchOfNameIsNamed() throws {
         let library = try SpecimenLibrary.load(requireReferenceImages: false)
         let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
@@ -81,6 +81,11 @@ struct TamperingTests {
         let stretch = try #require(found.first { $0.evidence.field == "surname" }, "no tampering indicator on the surname")
         #expect(stretch.message.hasPrefix("Characters "), "\(stretch.message)")
         #expect(TamperingTests.overlaps(stretch.evidence.region ?? [], region))
+        // Document 62: JUERGEN printed whole, then a longer given name's letters pasted after it.
+        let (after, pasted) = try Self.onSplice(model: "UTO-P-2020", seed: 9106, index: 62, inspector: inspector, library: library)
+        let continued = try #require(after.first { $0.evidence.field == "givenNames" }, "no tampering indicator on the given names")
+        #expect(continued.message.contains("goes on after the name"), "\(continued.message)")
+        #expect(TamperingTests.overlaps(continued.evidence.region ?? [], pasted))
         // The same document printed genuinely; a name of Polish letters the MRZ transliterates
         // (ŻUŁAWSKA); the two genuine names of the benchmark closest to a foreign stretch (long
         // names set smaller to fit their box, VANDERHOEVEN OPPENHEIMER LAGRANGE and DE LA

@@ -6,6 +6,17 @@ import IDCheckSpecimens
 /// where its edge cuts through the print (half of one character joined to half of another), or a
 /// retouched character.
 public struct ForeignGlyph: Sendable, Hashable {
+    /// What in the print no glyph of the model's font explains.
+    public enum Kind: String, Sendable, Hashable {
+        /// One character of a number, code or date matches no character of the font.
+        case character
+        /// A stretch of a name does not spell it while the letters either side do.
+        case nameStretch
+        /// Ink goes on after a name printed whole, although the MRZ holds the name whole too.
+        case inkAfterName
+    }
+
+    public var kind: Kind
     public var field: Specimen.PrintedField
     /// Which character of the printed text, 0-based (the first of a stretch).
     public var position: Int
@@ -20,7 +31,9 @@ public struct ForeignGlyph: Sendable, Hashable {
     /// Which image of the document it is on.
     public var page: Int
 
-    public init(field: Specimen.PrintedField, position: Int, count: Int = 1, cost: Double, region: [Point], page: Int) {
+    public init(kind: Kind = .character, field: Specimen.PrintedField, position: Int, count: Int = 1, cost: Double, region: [Point],
+                page: Int) {
+        self.kind = kind
         self.field = field
         self.position = position
         self.count = count

@@ -24,12 +24,19 @@ public struct TamperingRule: IndicatorRule {
         var indicators: [Indicator] = []
         // A character of a printed field that no character of the model's font explains, among
         // clear ones: a paste cutting through the print joins halves of two characters. In a name,
-        // a stretch that does not spell it between letters that do: the donor's letters.
+        // a stretch that does not spell it between letters that do (the donor's letters), or ink
+        // after a name printed whole (a longer name's letters pasted past its end).
         for glyph in examination.foreignGlyphs {
             let field = VisualZoneRule.words(glyph.field.rawValue)
-            let message = glyph.count > 1
-                ? "Characters \(glyph.position + 1)–\(glyph.position + glyph.count) of the printed \(field) do not spell the name while the letters around them do: print pasted in or retouched there."
-                : "Character \(glyph.position + 1) of the printed \(field) matches no character of the model's font while the others match it: print pasted in or retouched there."
+            let message: String
+            switch glyph.kind {
+            case .character:
+                message = "Character \(glyph.position + 1) of the printed \(field) matches no character of the model's font while the others match it: print pasted in or retouched there."
+            case .nameStretch:
+                message = "Characters \(glyph.position + 1)–\(glyph.position + glyph.count) of the printed \(field) do not spell the name while the letters around them do: print pasted in or retouched there."
+            case .inkAfterName:
+                message = "The printed \(field) goes on after the name, which it shows whole and which the MRZ holds whole: print pasted in or added there."
+            }
             indicators.append(Indicator(
                 code: .tamperLocal,
                 message: message,

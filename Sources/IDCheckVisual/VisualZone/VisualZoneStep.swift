@@ -58,7 +58,7 @@ public struct VisualZoneStep: ExaminationStep {
             guard let verifier = verifiers[font], let check = verifier.check(fieldZone, expectation: expectation) else { continue }
             if let date = check.printedDate { dates[field] = date }
             if let glyph = check.foreignGlyph {
-                foreign.append(ForeignGlyph(field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
+                foreign.append(ForeignGlyph(kind: glyph.kind, field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
                                             region: placement.region(of: glyph.box), page: page))
             }
             guard check.outcome != .unverified else { continue }
