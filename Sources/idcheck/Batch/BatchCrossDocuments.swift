@@ -44,9 +44,9 @@ struct BatchCrossDocuments {
         if let portrait = facts.portrait, let match = portraits.match(portrait, otherThan: holder) {
             indicators.append(Indicator(
                 code: Self.portraitReused, severity: .warning,
-                message: "\(match.label) shows the same portrait (perceptual hash \(match.distance) of 63 bits apart) with another holder.",
+                message: "\(match.label) shows the same portrait (perceptual hash \(match.distance) of \(PortraitHash.bitCount) bits apart) with another holder.",
                 evidence: Indicator.Evidence(page: 0, region: facts.portraitRegion, field: "photo", expected: "a portrait of its own",
-                                             observed: "the portrait of \(match.label)", score: Double(match.distance) / 63)))
+                                             observed: "the portrait of \(match.label)", score: Double(match.distance) / Double(PortraitHash.bitCount))))
         }
         record(facts)
         return indicators

@@ -96,8 +96,8 @@ struct BatchItemProcessor: Sendable {
         // Verified from these very bytes (a file rewritten since is verified again here).
         if case .verified(let card) = cards.claim(pair.key, waiting: waiting), card.report.inputs.indices.contains(own),
            card.report.inputs[own].sha256 == input.sha256 {
-            return BatchItemResult(input: input, report: .verify(card.report.leading(page: own)),
-                                   facts: card.mrzPage == own ? card.facts : nil,
+            return BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
+                                   facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
                                    elapsedMilliseconds: Self.milliseconds(since: start), takenFromOtherSide: true)
         }
         let image: Image
@@ -132,8 +132,17 @@ struct BatchItemProcessor: Sendable {
         let card = CardPairResults.Result(report: VerifyReport(inputs: inputs, inspection: inspection, redact: false),
                                           facts: found?.facts, mrzPage: found?.page)
         cards.finish(pair.key, with: card)
-        return BatchItemResult(input: input, report: .verify(card.report.leading(page: own)), facts: card.mrzPage == own ? card.facts : nil,
+        return BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
+                               facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
                                elapsedMilliseconds: Self.milliseconds(since: start))
+    }
+
+    /// Facts for the line of the file that holds the MRZ, which shows that file first: the
+    /// evidence of a cross-document finding (its MRZ span) is on page 0 there.
+    static func onFirstPage(_ facts: CrossDocumentFacts) -> CrossDocumentFacts {
+        var facts = facts
+        facts.geometry?.page = 0
+        return facts
     }
 
     /// The cross-document facts of an inspected document and the page they come from: the page

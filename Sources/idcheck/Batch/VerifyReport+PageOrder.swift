@@ -4,7 +4,17 @@ extension VerifyReport {
     /// The same report with image `page` first and the others after it in their order: a card
     /// verified once, as the line of the file at `page` shows it. Page numbers (the sides found,
     /// the evidence) follow their images; the findings themselves do not depend on the order
-    /// (`verify --same-document` front back and back front agree, tested).
+    /// (`verify --same-document` front back and back front agree, tested). `input` names that
+    /// image as the line's own file was given (the other worker named it by its absolute path).
+    func leading(page: Int, as input: InputReference) -> VerifyReport {
+        var report = leading(page: page)
+        guard !report.inputs.isEmpty else { return report }
+        report.input = input
+        report.inputs[0].path = input.path
+        report.mrz?.input = input
+        return report
+    }
+
     func leading(page: Int) -> VerifyReport {
         guard page > 0, inputs.indices.contains(page) else { return self }
         // New position → old, and old → new.
