@@ -1,14 +1,19 @@
+import Foundation
 import IDCheckImaging
-import Synchronization
 
 /// Font faces by file name, loaded once per process (faces cache their glyphs, so sharing them
 /// is what makes drawing the same labels on every document cheap).
-final class FontCache: Sendable {
+///
+/// Guarded by an `NSLock` (a pthread mutex) rather than Synchronization's `Mutex`: ThreadSanitizer
+/// sees pthread locks but not the `Mutex`'s futex, and reported two render threads loading their
+/// first face at once as a race (a CI run of the batch tests, which render with two jobs).
+final class FontCache: @unchecked Sendable {
     static let shared = FontCache()
-    private let faces = Mutex<[String: FontFace]>([:])
+    private let lock = NSLock()
+    private var faces: [String: FontFace] = [:]
 
     func face(_ fileName: String) throws(RenderError) -> FontFace {
-        if let face = faces.withLock({ $0[fileName] }) { return face }
+        if let face = cached(fileName) { return face }
         let path: String
         if let known = SystemFonts.Name(rawValue: fileName) {
             path = SystemFonts.path(for: known)
@@ -21,7 +26,15 @@ final class FontCache: Sendable {
         } catch {
             throw .font(error.description)
         }
-        faces.withLock { $0[fileName] = face }
+        lock.lock()
+        faces[fileName] = face
+        lock.unlock()
         return face
+    }
+
+    private func cached(_ fileName: String) -> FontFace? {
+        lock.lock()
+        defer { lock.unlock() }
+        return faces[fileName]
     }
 }

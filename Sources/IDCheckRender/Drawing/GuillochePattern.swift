@@ -1,6 +1,6 @@
 import IDCheckImaging
 import IDCheckSpecimens
-import Synchronization
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -82,7 +82,8 @@ enum GuillochePattern {
 
 /// The paper of each model and side (gradient and pattern) at each size, drawn once per process:
 /// it is the same on every document of the model and the most expensive part of a side.
-final class PaperCache: Sendable {
+/// Guarded by an `NSLock`, which ThreadSanitizer sees (see ``FontCache``).
+final class PaperCache: @unchecked Sendable {
     static let shared = PaperCache()
 
     private struct Key: Hashable {
@@ -92,11 +93,15 @@ final class PaperCache: Sendable {
         let height: Int
     }
 
-    private let storage = Mutex<[Key: Image]>([:])
+    private let lock = NSLock()
+    private var storage: [Key: Image] = [:]
 
     func paper(for specimen: Specimen, sideIndex: Int, width: Int, height: Int, pixelsPerMillimetre: Double) -> Image {
         let key = Key(specimen: specimen.id, side: sideIndex, width: width, height: height)
-        if let cached = storage.withLock({ $0[key] }) { return cached }
+        lock.lock()
+        let cached = storage[key]
+        lock.unlock()
+        if let cached { return cached }
         var image = Image(width: width, height: height, format: .rgb)
         if let style = specimen.rendering {
             let first = Colour(hex: style.paper.first ?? "#f4f4f0")
@@ -104,10 +109,10 @@ final class PaperCache: Sendable {
             image.fillGradient(from: first, to: last)
             GuillochePattern.draw(style.pattern, sideIndex: sideIndex, into: &image, pixelsPerMillimetre: pixelsPerMillimetre)
         }
-        storage.withLock { cache in
-            if cache.count > 64 { cache.removeAll() }
-            cache[key] = image
-        }
+        lock.lock()
+        if storage.count > 64 { storage.removeAll() }
+        storage[key] = image
+        lock.unlock()
         return image
     }
 }
