@@ -79,11 +79,17 @@ struct BatchItemProcessor: Sendable {
             let report = ScanReport(input: input, readings: inspector.reader.read(image), reference: inspector.checkDate)
             return .result(BatchItemResult(input: input, report: .scan(report), elapsedMilliseconds: Self.milliseconds(since: start)))
         case .verify:
-            let inspection = inspector.inspect([Examination.Page(image: image, label: Self.label(path))])
-            let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
-            return .result(BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [Self.label(path)])?.facts,
-                                           elapsedMilliseconds: Self.milliseconds(since: start)))
+            return .result(verifyAlone(path: path, input: input, image: image, start: start))
         }
+    }
+
+    /// One file verified as a document of its own.
+    private func verifyAlone(path: String, input: InputReference, image: Image, start: ContinuousClock.Instant) -> BatchItemResult {
+        let label = Self.label(path)
+        let inspection = inspector.inspect([Examination.Page(image: image, label: label)])
+        let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
+        return BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [label])?.facts,
+                               elapsedMilliseconds: Self.milliseconds(since: start))
     }
 
     /// A card side's line: the card verified once with both its images (``CardPairResults``), in
@@ -116,10 +122,7 @@ struct BatchItemProcessor: Sendable {
         let otherPath = pair.files[1 - own]
         guard let bytes = try? FileBytes.read(path: otherPath, maxBytes: maxFileBytes), let otherImage = try? decoder.decode(bytes).image else {
             cards.finish(pair.key, with: nil)
-            let inspection = inspector.inspect([Examination.Page(image: image, label: Self.label(pair.files[own]))])
-            let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
-            return BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [Self.label(pair.files[own])])?.facts,
-                                   elapsedMilliseconds: Self.milliseconds(since: start))
+            return verifyAlone(path: pair.files[own], input: input, image: image, start: start)
         }
         var images = [image, otherImage], inputs = [input, .file(otherPath, bytes: bytes)]
         if own == 1 {
