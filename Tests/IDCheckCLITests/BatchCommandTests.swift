@@ -257,6 +257,41 @@ struct BatchCommandTests {
         #expect(runs[0] == runs[1])
     }
 
+    @Test("a card whose front file is cut short: the front is an error line, the back is verified alone, the same on two jobs and one")
+    func cardWithUnreadableSide() throws {
+        let (folder, front, back) = try Self.renderedCard()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Cut at nine tenths, the front fails only once most of it is decoded: whichever worker
+        // claims the card first works a while and then has nothing to share, and the other,
+        // waiting for it meanwhile, verifies its own file after all (seen: on two jobs the front's
+        // worker resumes every time). It must get a slot again, not hang, and say the same.
+        let frontPath = folder + "/card/" + front
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: frontPath))
+        try bytes.prefix(bytes.count * 9 / 10).write(to: URL(fileURLWithPath: frontPath))
+        var runs: [[String]] = []
+        for jobs in ["2", "1"] {
+            let out = folder + "/jobs\(jobs).jsonl"
+            let run = try CLIRunner.run(["batch", folder + "/card", "--out", out, "--at", "2025-06-01", "--jobs", jobs])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(!run.standardOutput.contains("verified once"), "\(run.standardOutput)")
+            let lines = try Self.lines(out)
+            #expect(lines.count == 2)
+            for line in lines {
+                let own = (line["input"] as? [String: Any])?["path"] as? String ?? "-"
+                if own.hasSuffix(front) {
+                    #expect(line["status"] as? String == "error", "\(own): \(line["status"] ?? "-")")
+                } else {
+                    #expect(own.hasSuffix(back))
+                    let pages = (line["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+                    #expect(pages == [own], "the back alone: \(pages)")
+                    #expect(line["verdict"] as? String == "consistent", "\(own): \(line["indicators"] ?? "-")")
+                }
+            }
+            runs.append(try Self.comparable(out))
+        }
+        #expect(runs[0] == runs[1])
+    }
+
     @Test("the other side of a card is found by its name in the letter case it is written in; other names are not paired")
     func partnerByName() throws {
         let (folder, front, back) = try Self.renderedCard()

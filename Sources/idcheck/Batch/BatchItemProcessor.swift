@@ -49,8 +49,9 @@ struct BatchItemProcessor: Sendable {
     ///   - hashed: told the file's reference as soon as it is known (a timeout line needs it).
     ///   - isDone: whether this path and SHA-256 already has a line.
     ///   - waiting: told `true` when the worker starts waiting for a card that the other side's
-    ///     worker is verifying (it holds no image then, and its slot may run another file), `false`
-    ///     when it stops.
+    ///     worker is verifying (it holds no image then, and its slot may run another file), and
+    ///     `false` when, the wait over, it has to verify the card's file itself after all: the
+    ///     call returns once the scheduler has a slot for it again.
     func process(path: String, hashed: (InputReference) -> Void, isDone: (InputReference) -> Bool,
                  waiting: (Bool) -> Void = { _ in }) -> BatchItemOutcome {
         let start = ContinuousClock.now
@@ -100,12 +101,19 @@ struct BatchItemProcessor: Sendable {
         let pair = CardPair(path, other)
         let own = pair.page(of: path)
         // Verified from these very bytes (a file rewritten since is verified again here).
-        if case .verified(let card) = cards.claim(pair.key, waiting: waiting), card.report.inputs.indices.contains(own),
-           card.report.inputs[own].sha256 == input.sha256 {
+        var waited = false
+        let claim = cards.claim(pair.key) { waits in
+            waited = waits
+            waiting(waits)
+        }
+        if case .verified(let card) = claim, card.report.inputs.indices.contains(own), card.report.inputs[own].sha256 == input.sha256 {
             return BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
                                    facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
                                    elapsedMilliseconds: Self.milliseconds(since: start), takenFromOtherSide: true)
         }
+        // Verifying after all (the other worker had nothing to share, or the file changed since):
+        // a slot is needed again before any image is decoded.
+        if waited { waiting(false) }
         let image: Image
         do {
             image = try decoder.decode(bytes).image

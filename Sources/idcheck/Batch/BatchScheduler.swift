@@ -7,7 +7,8 @@ import Synchronization
 /// writer **in the inputs' order**, each as soon as it and every file before it are finished.
 ///
 /// - **Bounded:** at most `jobs` files run at once (not counting workers that wait, holding no
-///   image, for a card the other side's worker verifies: ``CardPairResults``), and at most
+///   image, for a card the other side's worker verifies: ``CardPairResults``; one that must then
+///   verify after all waits for a slot again before it decodes), and at most
 ///   ``window`` files are between the
 ///   oldest one not yet written and the newest one started (finished results waiting for a slow
 ///   earlier file are light: the report, never the image). Paths come from a lazy iterator.
@@ -32,6 +33,9 @@ final class BatchScheduler {
             /// Files whose worker waits for a card the other side's worker verifies: they hold
             /// no image and need no processor, so their slots run other files meanwhile.
             var waiting: Set<Int> = []
+            /// Waiting files whose worker has to verify after all: each blocks on its gate until
+            /// the scheduler has a slot for it (they are served before new files start).
+            var resuming: [Int: DispatchSemaphore] = [:]
             var interrupts = 0
             var terminated = false
         }
@@ -87,9 +91,7 @@ final class BatchScheduler {
         var ready: [Int: BatchItemOutcome] = [:]
         var exhausted = false
         while true {
-            let (interrupts, terminated, abandoned, waiting) = shared.state.withLock {
-                ($0.interrupts, $0.terminated, $0.abandoned.count, $0.waiting)
-            }
+            let (interrupts, terminated, abandoned) = shared.state.withLock { ($0.interrupts, $0.terminated, $0.abandoned.count) }
             let stopping = interrupts > 0 || terminated
             // Collect what finished, then time out what overran.
             let finished = shared.state.withLock { state in
@@ -121,9 +123,9 @@ final class BatchScheduler {
                 writeIndex += 1
             }
             if terminated || interrupts >= 2 { return .interrupted }
-            // Start new files while there is room.
-            let waitingRunning = running.keys.filter(waiting.contains).count
-            while !stopping, !exhausted, running.count - waitingRunning < jobs, abandoned < jobs, nextIndex - writeIndex < window {
+            // Workers that waited and now verify take the free slots first, then new files start.
+            let waiting = resumeWaitingWorkers(running: running)
+            while !stopping, !exhausted, running.count - waiting < jobs, abandoned < jobs, nextIndex - writeIndex < window {
                 guard let path = paths.next() else {
                     exhausted = true
                     break
@@ -144,6 +146,27 @@ final class BatchScheduler {
         }
     }
 
+    /// Lets workers that waited for a card and must verify it after all go on, as long as fewer
+    /// than `jobs` files of `running` are being worked on (an abandoned one goes on at once: it
+    /// counts among the abandoned). Returns how many running files then wait and hold no slot.
+    private func resumeWaitingWorkers(running: [Int: (path: String, started: ContinuousClock.Instant)]) -> Int {
+        let jobs = self.jobs
+        return shared.state.withLock { state in
+            var working = running.keys.filter { !state.waiting.contains($0) }.count
+            for index in state.resuming.keys.sorted() {
+                guard let gate = state.resuming[index] else { continue }
+                if running[index] != nil {
+                    guard working < jobs else { continue }
+                    working += 1
+                }
+                state.resuming[index] = nil
+                state.waiting.remove(index)
+                gate.signal()
+            }
+            return running.keys.filter(state.waiting.contains).count
+        }
+    }
+
     private func start(index: Int, path: String) {
         let shared = self.shared, processor = self.processor, done = self.done
         let thread = Thread {
@@ -152,13 +175,20 @@ final class BatchScheduler {
                 hashed: { reference in shared.state.withLock { $0.hashed[index] = reference } },
                 isDone: { done.contains($0) },
                 waiting: { waits in
-                    shared.state.withLock { state in
-                        if waits { state.waiting.insert(index) } else { state.waiting.remove(index) }
+                    if waits {
+                        shared.state.withLock { _ = $0.waiting.insert(index) }
+                        shared.wake.signal()
+                    } else {
+                        // Back to work: wait for the scheduler to give this file a slot again.
+                        let gate = DispatchSemaphore(value: 0)
+                        shared.state.withLock { $0.resuming[index] = gate }
+                        shared.wake.signal()
+                        gate.wait()
                     }
-                    shared.wake.signal()
                 })
             shared.state.withLock { state in
                 state.hashed[index] = nil
+                state.waiting.remove(index)
                 if state.abandoned.remove(index) != nil { return }
                 state.inbox[index] = outcome
             }

@@ -51,7 +51,9 @@ final class CardPairResults: Sendable {
     /// Who verifies the card `key`: this worker (``Claim/verify``: it must call
     /// ``finish(_:with:)``), or nobody more (``Claim/verified(_:)``: taken, after waiting for the
     /// worker verifying it when it is not finished yet).
-    /// `waiting` is told `true` before such a wait and `false` after it.
+    /// `waiting` is told `true` before such a wait. Nothing is told after it: the worker holds no
+    /// image while it takes the result, and one that has to verify after all (``Claim/verify``
+    /// after a wait) tells its scheduler so itself, before it decodes anything.
     func claim(_ key: String, waiting: (Bool) -> Void = { _ in }) -> Claim {
         enum Next {
             case verify
@@ -77,7 +79,6 @@ final class CardPairResults: Sendable {
         case .wait(let semaphore):
             waiting(true)
             semaphore.wait()
-            waiting(false)
             let result: Result? = state.withLock { state in
                 guard case .done(let result)? = state.entries[key] else { return nil }
                 state.entries[key] = nil
