@@ -22,6 +22,7 @@ public struct VisualChecks: Sendable {
         rules.append(VisualZoneRule())
         steps.append(MRZLookalikeStep())
         rules.append(MRZFontRule())
+        steps.append(PortraitWithoutModelStep())
         rules.append(PhotoRule(references: references))
         steps.append(TamperingMapStep())
         rules.append(TamperingRule())

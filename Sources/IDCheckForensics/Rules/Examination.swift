@@ -54,6 +54,8 @@ public struct Examination: Sendable {
     public var sides: [SideView] = []
     /// Per-page maps of foreign noise statistics, when a step computed them (one per page examined).
     public var tamperingMaps: [TamperingMap] = []
+    /// Portraits found without a specimen, when the model is not identified and a step looked.
+    public var foundPortraits: [FoundPortrait] = []
 
     public init(pages: [Page], zone: MRZ.Zone?, mrzParsingError: MRZParsingError? = nil, mrzFound: Bool,
                 mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone)] = [],

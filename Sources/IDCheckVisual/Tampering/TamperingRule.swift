@@ -5,7 +5,9 @@ import IDCheckSpecimens
 /// `tamper.local`: a region whose noise statistics are foreign to the rest of its image — pasted
 /// from another image with its own grain and compression — found on the heat maps of
 /// ``TamperingMapStep``. Template-free: runs on any image; where the model is placed on the page,
-/// only regions on the document count and the printed field under the region is named.
+/// only regions on the document count and the printed field under the region is named. Without
+/// an identified model only regions on the MRZ's side count, off the portrait found there, as a
+/// warning (``unknownModelArea(_:page:)``).
 public struct TamperingRule: IndicatorRule {
     public let name = "tampering"
     public var comparesVisualFeatures: Bool { true }
@@ -17,6 +19,8 @@ public struct TamperingRule: IndicatorRule {
     /// Largest region reported, as a fraction of the page's blocks: larger foreign areas are
     /// whole photos or textured backgrounds, which the photo checks judge.
     public var largestFraction = 0.03
+    /// Without a model: how far inside the nominal side a region must lie, millimetres.
+    public var unknownModelInset = 5.0
 
     public init() {}
 
@@ -43,6 +47,10 @@ public struct TamperingRule: IndicatorRule {
                 evidence: Indicator.Evidence(page: glyph.page, region: glyph.region, field: glyph.field.rawValue, score: glyph.cost)))
         }
         for map in examination.tamperingMaps {
+            // Without a model only the side the MRZ places counts (``unknownModelArea``).
+            let unknownModel = examination.model == nil
+            let area = unknownModel ? unknownModelArea(examination, page: map.page) : nil
+            if unknownModel && area == nil { continue }
             // Where the model is placed on this image (aligned sides first, else the MRZ estimate).
             let view = examination.sides.first { $0.page == map.page && $0.alignment.aligned }
             let placement = view?.placement ?? (examination.mrzGeometry?.page == map.page ? examination.placement : nil)
@@ -53,6 +61,9 @@ public struct TamperingRule: IndicatorRule {
                 let x0 = Double(region.minColumn) * size, x1 = Double(region.maxColumn + 1) * size
                 let y0 = Double(region.minRow) * size, y1 = Double(region.maxRow + 1) * size
                 let centre = Point(x: (x0 + x1) / 2, y: (y0 + y1) / 2)
+                if let area, !centre.isInside(convexPolygon: area.document) || area.portraits.contains(where: { centre.isInside(convexPolygon: $0) }) {
+                    continue
+                }
                 // Off the document (the table it lies on, the scanner's lid) nothing is forged.
                 if let placement, !centre.isInside(convexPolygon: placement.outline) { continue }
                 // The portrait, ghost image, emblem and signature are each unlike the rest of the
@@ -61,13 +72,35 @@ public struct TamperingRule: IndicatorRule {
                 let polygon = [Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1)]
                 let field = placement.flatMap { TamperingRule.field(at: centre, side: side, placement: $0) }
                 let place = field.map { " over the printed field \($0)" } ?? ""
+                // Without a model the side's own textured zones (ghost image, emblem) are not known:
+                // a warning for an examiner to look at, not a verdict.
                 indicators.append(Indicator(
-                    code: .tamperLocal,
-                    message: "A region\(place) has noise statistics foreign to the rest of the image (\(region.blocks) blocks): pasted from another image or retouched.",
+                    code: .tamperLocal, severity: unknownModel ? .warning : nil,
+                    message: "A region\(place) has noise statistics foreign to the rest of the image (\(region.blocks) blocks): pasted from another image or retouched"
+                        + (unknownModel ? " (judged without a specimen: the model is not in the library)." : "."),
                     evidence: Indicator.Evidence(page: map.page, region: polygon, field: field, score: Double(region.meanScore))))
             }
         }
         return indicators
+    }
+
+    /// Where a noise region counts when no model is identified: on the page that shows the MRZ,
+    /// inside the side that ICAO 9303 sizes around it (``NominalMRZSide``), a few millimetres in
+    /// from its edges (the nominal side is that far off; the table or lid beyond is not forged),
+    /// and outside the portraits found without a specimen (their texture is their own). Other
+    /// pages (a card's front) give no place to tell the document from its ground: `nil`.
+    func unknownModelArea(_ examination: Examination, page: Int) -> (document: [Point], portraits: [[Point]])? {
+        guard let geometry = examination.mrzGeometry, geometry.page == page, let format = examination.zone?.format,
+              let side = NominalMRZSide(format: format), let placement = side.placement(mrzOutline: geometry.location) else { return nil }
+        let inset = unknownModelInset
+        let document = placement.region(of: Specimen.Box(x: inset / side.widthMillimetres, y: inset / side.heightMillimetres,
+                                                         width: 1 - 2 * inset / side.widthMillimetres, height: 1 - 2 * inset / side.heightMillimetres))
+        let portraits = examination.foundPortraits.filter { $0.page == page }.map { portrait in
+            // The print's rim and shadow lie just outside its edges.
+            let centre = portrait.region.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, portrait.region.count)))
+            return portrait.region.map { centre + ($0 - centre) * 1.1 }
+        }
+        return (document, portraits)
     }
 
     struct Region {

@@ -1,0 +1,24 @@
+import IDCheckImaging
+
+/// A portrait found on a document whose model is not in the library (no specimen says where it
+/// is): its outline on the image and the turn of its straight edges against the paper's, when
+/// they agree. The photo check judges the turn; the tampering check leaves the portrait's own
+/// texture alone, as it does a model's photo zone.
+public struct FoundPortrait: Sendable, Hashable {
+    /// Which image (0-based).
+    public var page: Int
+    /// 4 corners clockwise from the top-left, pixels.
+    public var region: [Point]
+    /// Degrees clockwise against the paper's edges; `nil` when fewer than two sides are straight
+    /// or they disagree (no turn to judge).
+    public var turnDegrees: Double?
+    /// The straight sides' turns, degrees.
+    public var sideTurns: [Double]
+
+    public init(page: Int, region: [Point], turnDegrees: Double?, sideTurns: [Double]) {
+        self.page = page
+        self.region = region
+        self.turnDegrees = turnDegrees
+        self.sideTurns = sideTurns
+    }
+}

@@ -1,0 +1,27 @@
+/// A portrait's outline found on an upright side without its specimen: the rectangle it fills
+/// and the straight edges fitted to its four sides (`nil` where a side is not one straight edge:
+/// a vignette fading into the page, shoulders reaching the bottom, a pattern over the border).
+///
+/// Coordinates are pixels of the upright patch it was found on.
+struct PortraitOutline: Sendable {
+    var x: Double
+    var y: Double
+    var width: Double
+    var height: Double
+    /// Vertical sides: `x = offset + slope · y`; horizontal sides: `y = offset + slope · x`.
+    var left: StraightEdge?
+    var right: StraightEdge?
+    var top: StraightEdge?
+    var bottom: StraightEdge?
+
+    /// The turn each fitted side shows, degrees clockwise on the upright side (a vertical side
+    /// that leans left going down, a horizontal one that falls to the right), with its
+    /// straightness.
+    var sideTurns: [(degrees: Double, straightness: Double)] {
+        var turns: [(Double, Double)] = []
+        for (edge, vertical) in [(left, true), (right, true), (top, false), (bottom, false)] {
+            if let edge { turns.append((vertical ? -edge.degrees : edge.degrees, edge.straightness)) }
+        }
+        return turns
+    }
+}

@@ -1,0 +1,180 @@
+/// Finds a portrait's outline on an upright side whose model is unknown: the largest rectangle of
+/// portrait size and proportions whose four sides are edges along most of their length and whose
+/// middle is not a block of text.
+///
+/// The search runs at 2 px/mm over every position and size: an edge "runs" at a place of a side
+/// where the grey-level step, averaged over 1.5 mm along the side, stands out of the page's
+/// texture (a column of text or a baseline has gaps between lines, letters and words; the fine
+/// pattern cancels). Of the rectangles whose every side runs along ``minimumEdgeShare`` of it,
+/// the largest wins: the portrait's own outlines (hair, face) lie inside its print's edges. Then
+/// each side is fitted as a straight edge on the full patch.
+struct PortraitOutlineFinder: Sendable {
+    /// Portrait sizes looked for, millimetres (ICAO 9303 portraits on passports and visas; the
+    /// library's models 28.8–33.8 × 40–44 mm).
+    var widths: ClosedRange<Double> = 20...42
+    var heights: ClosedRange<Double> = 25...52
+    /// Width over height (ICAO's 35 × 45 mm photograph is 0.78).
+    var proportions: ClosedRange<Double> = 0.62...0.92
+    var coarseResolution = 2.0
+    /// An edge runs where the averaged step is this many times the page's median, and at least
+    /// `minimumStep` grey levels.
+    var stepOverTexture = 1.5
+    var minimumStep = 6.0
+    /// Share of each side along which the edge must run.
+    var minimumEdgeShare = 0.8
+    /// The middle three fifths must not be busier than this: the share of cells with a step of
+    /// twice the threshold (portraits 0.30–0.50 on the benchmark, text blocks 0.69–0.93).
+    var largestBusyShare = 0.6
+    /// Part of each side left out at either end (corners, rounded photo corners).
+    var endSkip = 0.12
+    /// How a side is fitted: strips of 4 px, the step searched 10 px either side of the coarse
+    /// side, points within 0.8 px of the line.
+    var sideSearch = StraightEdge.Search(strip: 4, before: 10, after: 10, width: 1)
+    var sideTolerance = 0.8
+
+    func find(in patch: GreyPatch, resolution: Double) -> PortraitOutline? {
+        let factor = max(1, Int((resolution / coarseResolution).rounded()))
+        let coarse = patch.shrunk(by: factor)
+        let w = coarse.width, h = coarse.height
+        let perMillimetre = resolution / Double(factor)
+        let smallest = (width: Int(widths.lowerBound * perMillimetre), height: Int(heights.lowerBound * perMillimetre))
+        let largest = (width: Int(widths.upperBound * perMillimetre), height: Int(heights.upperBound * perMillimetre))
+        guard w > smallest.width + 4, h > smallest.height + 4 else { return nil }
+        let maps = CoarseEdgeMaps(coarse, run: max(1, Int(perMillimetre / 2)), stepOverTexture: stepOverTexture, minimumStep: minimumStep)
+        let enough = minimumEdgeShare, busiest = largestBusyShare
+        var best: (x: Int, y: Int, width: Int, height: Int, score: Double)?
+        for height in stride(from: smallest.height, through: min(largest.height, h - 3), by: 2) {
+            let inset = max(1, Int(Double(height) * endSkip))
+            for width in stride(from: smallest.width, through: min(largest.width, w - 3), by: 2) {
+                guard proportions.contains(Double(width) / Double(height)) else { continue }
+                let across = max(1, Int(Double(width) * endSkip))
+                let area = Double(width * height)
+                // Only a larger rectangle can win.
+                if let best, Double(best.width * best.height) > area { continue }
+                for y in 1..<(h - height - 1) {
+                    for x in 1..<(w - width - 1) {
+                        guard maps.verticalShare(x, y + inset, y + height - inset) >= enough,
+                              maps.verticalShare(x + width, y + inset, y + height - inset) >= enough,
+                              maps.horizontalShare(y, x + across, x + width - across) >= enough,
+                              maps.horizontalShare(y + height, x + across, x + width - across) >= enough,
+                              maps.busyShare(x: x + width / 5, y: y + height / 5, width: width - 2 * (width / 5), height: height - 2 * (height / 5)) <= busiest
+                        else { continue }
+                        // Between rectangles of one size: the strongest weakest side.
+                        let step = min(maps.verticalStep(x, y + inset, y + height - inset), maps.verticalStep(x + width, y + inset, y + height - inset),
+                                       maps.horizontalStep(y, x + across, x + width - across), maps.horizontalStep(y + height, x + across, x + width - across))
+                        let score = area * 1000 + min(step, 999)
+                        if score > (best?.score ?? 0) { best = (x, y, width, height, score) }
+                    }
+                }
+            }
+        }
+        guard let best else { return nil }
+        // Coarse pixel x covers fine pixels x·factor ..< (x+1)·factor: its centre.
+        let scale = Double(factor)
+        let x0 = (Double(best.x) + 0.5) * scale, x1 = (Double(best.x + best.width) + 0.5) * scale
+        let y0 = (Double(best.y) + 0.5) * scale, y1 = (Double(best.y + best.height) + 0.5) * scale
+        func side(vertical: Bool, at position: Double, from start: Double, to end: Double) -> StraightEdge? {
+            let points = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: sideSearch)
+            return StraightEdge.fitted(points, tolerance: sideTolerance)
+        }
+        let alongX = (x0 + (x1 - x0) * endSkip, x1 - (x1 - x0) * endSkip), alongY = (y0 + (y1 - y0) * endSkip, y1 - (y1 - y0) * endSkip)
+        return PortraitOutline(x: x0, y: y0, width: x1 - x0, height: y1 - y0,
+                               left: side(vertical: true, at: x0, from: alongY.0, to: alongY.1),
+                               right: side(vertical: true, at: x1, from: alongY.0, to: alongY.1),
+                               top: side(vertical: false, at: y0, from: alongX.0, to: alongX.1),
+                               bottom: side(vertical: false, at: y1, from: alongX.0, to: alongX.1))
+    }
+}
+
+/// Running sums over a coarse patch for the rectangle search: where an edge runs down each column
+/// and along each row, the mean steps there, and where the patch is busy.
+private struct CoarseEdgeMaps {
+    let width: Int
+    let height: Int
+    private var columnRuns: [Float], rowRuns: [Float]
+    private var columnSteps: [Float], rowSteps: [Float]
+    private var busy: [Float]
+
+    init(_ coarse: GreyPatch, run: Int, stepOverTexture: Double, minimumStep: Double) {
+        let w = coarse.width, h = coarse.height
+        width = w
+        height = h
+        // Signed steps across (left–right neighbours) and down, widened a pixel across the step
+        // (the largest in size of three): an edge a little off the grid, or turned, still sums.
+        var across = [Float](repeating: 0, count: w * h), down = across
+        for y in 1..<(h - 1) {
+            for x in 1..<(w - 1) {
+                across[y * w + x] = coarse[x + 1, y] - coarse[x - 1, y]
+                down[y * w + x] = coarse[x, y + 1] - coarse[x, y - 1]
+            }
+        }
+        func largest(_ a: Float, _ b: Float, _ c: Float) -> Float {
+            let ab = abs(a) >= abs(b) ? a : b
+            return abs(ab) >= abs(c) ? ab : c
+        }
+        var wideAcross = across, wideDown = down
+        for y in 1..<(h - 1) {
+            for x in 1..<(w - 1) {
+                wideAcross[y * w + x] = largest(across[y * w + x - 1], across[y * w + x], across[y * w + x + 1])
+                wideDown[y * w + x] = largest(down[(y - 1) * w + x], down[y * w + x], down[(y + 1) * w + x])
+            }
+        }
+        // Averaged along the would-be side, signed: a side steps the same way all along.
+        var alongColumns = [Float](repeating: 0, count: w * h), alongRows = alongColumns
+        for y in 0..<h {
+            for x in 0..<w {
+                var sumDown: Float = 0, sumAlong: Float = 0
+                for k in -run...run {
+                    sumDown += wideAcross[min(h - 1, max(0, y + k)) * w + x]
+                    sumAlong += wideDown[y * w + min(w - 1, max(0, x + k))]
+                }
+                alongColumns[y * w + x] = abs(sumDown) / Float(2 * run + 1)
+                alongRows[y * w + x] = abs(sumAlong) / Float(2 * run + 1)
+            }
+        }
+        var sorted = alongColumns
+        sorted.sort()
+        let texture = sorted.isEmpty ? 0 : Double(sorted[sorted.count / 2])
+        let threshold = Float(max(minimumStep, stepOverTexture * texture))
+        columnRuns = [Float](repeating: 0, count: (h + 1) * w)
+        rowRuns = [Float](repeating: 0, count: h * (w + 1))
+        columnSteps = columnRuns
+        rowSteps = rowRuns
+        busy = [Float](repeating: 0, count: (h + 1) * (w + 1))
+        for y in 0..<h {
+            var rowBusy: Float = 0
+            for x in 0..<w {
+                let i = y * w + x
+                columnRuns[(y + 1) * w + x] = columnRuns[y * w + x] + (alongColumns[i] >= threshold ? 1 : 0)
+                rowRuns[y * (w + 1) + x + 1] = rowRuns[y * (w + 1) + x] + (alongRows[i] >= threshold ? 1 : 0)
+                columnSteps[(y + 1) * w + x] = columnSteps[y * w + x] + alongColumns[i]
+                rowSteps[y * (w + 1) + x + 1] = rowSteps[y * (w + 1) + x] + alongRows[i]
+                rowBusy += abs(wideAcross[i]) >= 2 * threshold || abs(wideDown[i]) >= 2 * threshold ? 1 : 0
+                busy[(y + 1) * (w + 1) + x + 1] = busy[y * (w + 1) + x + 1] + rowBusy
+            }
+        }
+    }
+
+    func verticalShare(_ x: Int, _ y0: Int, _ y1: Int) -> Double {
+        Double(columnRuns[y1 * width + x] - columnRuns[y0 * width + x]) / Double(y1 - y0)
+    }
+
+    func horizontalShare(_ y: Int, _ x0: Int, _ x1: Int) -> Double {
+        Double(rowRuns[y * (width + 1) + x1] - rowRuns[y * (width + 1) + x0]) / Double(x1 - x0)
+    }
+
+    func verticalStep(_ x: Int, _ y0: Int, _ y1: Int) -> Double {
+        Double(columnSteps[y1 * width + x] - columnSteps[y0 * width + x]) / Double(y1 - y0)
+    }
+
+    func horizontalStep(_ y: Int, _ x0: Int, _ x1: Int) -> Double {
+        Double(rowSteps[y * (width + 1) + x1] - rowSteps[y * (width + 1) + x0]) / Double(x1 - x0)
+    }
+
+    /// Share of busy cells in the rectangle.
+    func busyShare(x: Int, y: Int, width w: Int, height h: Int) -> Double {
+        let stride = width + 1
+        let sum = busy[(y + h) * stride + x + w] - busy[y * stride + x + w] - busy[(y + h) * stride + x] + busy[y * stride + x]
+        return Double(sum) / Double(max(1, w * h))
+    }
+}

@@ -1,0 +1,66 @@
+import IDCheckForensics
+import IDCheckImaging
+import IDCheckSpecimens
+
+/// Finds the portrait of a document whose model is not in the library, for the photo check
+/// without a specimen (``PhotoRule``): a portrait glued onto the page sits turned against it,
+/// which a portrait printed with the page does not.
+///
+/// The side that carries the MRZ (passports, TD2 documents, visas: the portrait is on it) is
+/// placed by its paper edges, found near where the MRZ puts them (``DocumentOutline``): upright
+/// that way, a printed portrait's straight sides run square to within 0.11° on the benchmark's
+/// genuine documents, scanned or photographed at an angle. The portrait's outline is found
+/// without the specimen (``PortraitOutlineFinder``); its straight sides must agree on one turn
+/// — a rigid print.
+///
+/// Found only where everything is clear: the paper's four edges, a portrait outline. A TD1
+/// card (its portrait is on the other side), paper as light as the scanner's lid, a portrait
+/// that fades into the page: nothing found, nothing judged.
+public struct PortraitWithoutModelStep: ExaminationStep {
+    public let name = "portrait-without-model"
+    var paper = DocumentOutline()
+    var finder = PortraitOutlineFinder()
+    /// Pixels per millimetre the side is looked at, and the fewest the image must have.
+    var resolution = 8.0
+    var minimumImageResolution = 5.9
+    /// A side counts as straight from this share of its positions on its line.
+    var minimumStraightness = 0.8
+    /// The straight sides of one rigid print agree within this, degrees.
+    var largestDisagreement = 0.3
+
+    public init() {}
+
+    public func prepare(_ examination: inout Examination) {
+        guard examination.model == nil, let found = find(examination) else { return }
+        examination.foundPortraits.append(found)
+    }
+
+    func find(_ examination: Examination) -> FoundPortrait? {
+        guard let format = examination.zone?.format, let side = NominalMRZSide(format: format), side.carriesPortrait,
+              let geometry = examination.mrzGeometry, examination.pages.indices.contains(geometry.page),
+              side.pixelsPerMillimetre(mrzOutline: geometry.location) >= minimumImageResolution,
+              let nominal = side.placement(mrzOutline: geometry.location) else { return nil }
+        let image = examination.pages[geometry.page].image
+        guard let placement = paper.placement(on: image, nominal: nominal, side: side, resolution: resolution) else { return nil }
+        // The side above the MRZ, short of the paper's edges.
+        let margin = 1.5, mrzZoneHeight = 16.0
+        let box = Specimen.Box(x: margin / side.widthMillimetres, y: margin / side.heightMillimetres,
+                               width: 1 - 2 * margin / side.widthMillimetres,
+                               height: (side.heightMillimetres - mrzZoneHeight - margin) / side.heightMillimetres)
+        let width = Int(box.width * side.widthMillimetres * resolution), height = Int(box.height * side.heightMillimetres * resolution)
+        let patch = GreyPatch(AlignedSide(image: image, placement: placement).patch(box, width: width, height: height))
+        guard let outline = finder.find(in: patch, resolution: resolution) else { return nil }
+        func point(_ x: Double, _ y: Double) -> Point {
+            placement.point(x: box.x + x / Double(width) * box.width, y: box.y + y / Double(height) * box.height)
+        }
+        let region = [point(outline.x, outline.y), point(outline.x + outline.width, outline.y),
+                      point(outline.x + outline.width, outline.y + outline.height), point(outline.x, outline.y + outline.height)]
+        let straight = outline.sideTurns.filter { $0.straightness >= minimumStraightness }.map { $0.degrees }.sorted()
+        var turn: Double?
+        if straight.count >= 2, let first = straight.first, let last = straight.last, last - first <= largestDisagreement {
+            let middle = straight.count / 2
+            turn = straight.count % 2 == 1 ? straight[middle] : (straight[middle - 1] + straight[middle]) / 2
+        }
+        return FoundPortrait(page: geometry.page, region: region, turnDegrees: turn, sideTurns: straight)
+    }
+}

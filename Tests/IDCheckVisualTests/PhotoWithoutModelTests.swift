@@ -1,0 +1,71 @@
+import IDCheck
+import IDCheckRender
+import IDCheckVisual
+import Testing
+
+/// The photo check when the document's model is not in the library: the portrait is found by its
+/// outline on the MRZ's side, placed by the paper's own edges, and a print glued on turned against
+/// the paper is a warning. Documents of the visual benchmark (`benchmarks/visual-forensics.py`,
+/// photo substitutions seed 9102, genuine seed 9101), inspected with no library at all.
+@Suite("Photo substitution without the model")
+struct PhotoWithoutModelTests {
+    static let inspector = Inspector(library: nil, checkDate: VisualFixtures.checkDate)
+
+    /// Document `index` of the benchmark's set rendered with `seed` (`idcheck render --specimen all
+    /// --count N`: every renderable model in turn; 1,000 genuine, 200 forged), inspected without a
+    /// library.
+    static func inspect(model: String, seed: UInt64, index: Int, forge: ForgeryChoice) throws -> (Inspection, VisualFixtures.Document) {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let models = library.specimens.filter { $0.rendering != nil }.map(\.id)
+        let rendered = try DocumentRenderer(library: library, checkDate: VisualFixtures.checkDate)
+            .render(specimens: models, seed: seed, index: index, count: forge == .none ? 1000 : 200, forge: forge, conditions: .ordinary)
+        let document = VisualFixtures.Document(images: try rendered.files.map { try ImageDecoder().decode($0.bytes).image },
+                                               labels: rendered.files.map { $0.label })
+        #expect(document.labels.first?.model == model)
+        let inspection = inspector.inspect(VisualFixtures.pages(document))
+        #expect(inspection.examination.model == nil)
+        return (inspection, document)
+    }
+
+    @Test("a photo print glued on turned is found without the specimen, a warning pointing at the print",
+          arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52)])
+    func turnedPrintIsFound(model: String, index: Int) throws {
+        // A glossy print turned -0.71° on a UTO-P-2014 page, a JPEG reprint and a glossy print on
+        // UTO-P-2020 pages (the ghost image is not looked at without the model).
+        let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
+        let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted },
+                                     "\(inspection.examination.foundPortraits)")
+        #expect(indicator.severity == .warning)
+        #expect(indicator.message.contains("turned") && indicator.message.contains("without a specimen"))
+        let print = try #require(document.labels[0].forgery?.regions.first)
+        #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
+        // The turn found is the print's (the label gives it in its details).
+        let turn = try #require(inspection.examination.foundPortraits.first?.turnDegrees)
+        let details = document.labels[0].forgery?.details.joined() ?? ""
+        let labelled = try #require(details.split(separator: " ").firstIndex(of: "turned").map { details.split(separator: " ")[$0 + 1] })
+        let truth = try #require(Double(labelled.dropLast(2)))
+        #expect(abs(turn - truth) < 0.15, "found \(turn)°, labelled \(truth)°")
+    }
+
+    @Test("a printed portrait, scanned flat or photographed on a table, is found square to the paper: no photo indicator",
+          arguments: [1, 21])
+    func printedPortraitIsSquare(index: Int) throws {
+        // UTO-P-2014 documents 1 (scanner) and 21 (photographed at an angle: the MRZ alone would
+        // leave the portrait's edges turned by the perspective).
+        let (inspection, _) = try Self.inspect(model: "UTO-P-2014", seed: 9101, index: index, forge: .none)
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        let turn = try #require(portrait.turnDegrees, "sides \(portrait.sideTurns)")
+        #expect(abs(turn) < 0.15)
+        #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
+    }
+
+    @Test("without the model a region of foreign noise counts only on the MRZ's side and off the portrait found",
+          arguments: [("UTO-P-2014", 546), ("UTO-P-2014", 991), ("UTO-RP-2019", 783)])
+    func tamperingWithoutModelStaysOnTheDocument(model: String, index: Int) throws {
+        // Genuine documents whose noise map has a region on the portrait (546, 991) and on a
+        // card's front (783): with no model to place them, each was reported as a pasted region.
+        let (inspection, _) = try Self.inspect(model: model, seed: 9101, index: index, forge: .none)
+        #expect(!inspection.report.indicators.contains { $0.code == .tamperLocal },
+                "\(inspection.report.indicators.filter { $0.code == .tamperLocal }.map(\.evidence.region))")
+    }
+}
