@@ -25,9 +25,11 @@ struct DocumentOutline: Sendable {
         let width = side.widthMillimetres, height = side.heightMillimetres
         let frame = Specimen.Box(x: -margin / width, y: -margin / height, width: 1 + 2 * margin / width, height: 1 + 2 * margin / height)
         let pixelsWide = Int((width + 2 * margin) * resolution), pixelsHigh = Int((height + 2 * margin) * resolution)
-        // The paper and the ground around it must be on the image: an image border would make a
-        // straight edge of its own.
-        let searched = Specimen.Box(x: -outside / width, y: -outside / height, width: 1 + 2 * outside / width, height: 1 + 2 * outside / height)
+        // The paper and the ground around it must be on the image, as far as the search reaches
+        // (the tone step's window reaches a millimetre past `outside`): an image border would make
+        // a straight edge of its own.
+        let reach = outside + 1
+        let searched = Specimen.Box(x: -reach / width, y: -reach / height, width: 1 + 2 * reach / width, height: 1 + 2 * reach / height)
         guard nominal.region(of: searched).allSatisfy({ $0.x >= 0 && $0.y >= 0 && $0.x < Double(image.width) && $0.y < Double(image.height) })
         else { return nil }
         let patch = GreyPatch(AlignedSide(image: image, placement: nominal).patch(frame, width: pixelsWide, height: pixelsHigh, fill: 0))
