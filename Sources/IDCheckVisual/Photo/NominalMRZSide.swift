@@ -50,6 +50,14 @@ struct NominalMRZSide: Sendable {
         return DocumentPlacement(matrix: [ex.x, ey.x, origin.x, ex.y, ey.y, origin.y, 0, 0, 1], method: "mrz-nominal")
     }
 
+    /// The nominal side of the examination's MRZ, the MRZ's place on the images and the side's
+    /// placement from the MRZ's outline: where the checks without a model start.
+    static func placed(in examination: Examination) -> (side: NominalMRZSide, geometry: MRZGeometry, placement: DocumentPlacement)? {
+        guard let format = examination.zone?.format, let side = NominalMRZSide(format: format), let geometry = examination.mrzGeometry,
+              let placement = side.placement(mrzOutline: geometry.location) else { return nil }
+        return (side, geometry, placement)
+    }
+
     /// Image pixels per millimetre along the MRZ's lines.
     func pixelsPerMillimetre(mrzOutline outline: [Point]) -> Double {
         guard outline.count == 4 else { return 0 }

@@ -36,10 +36,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     }
 
     func find(_ examination: Examination) -> FoundPortrait? {
-        guard let format = examination.zone?.format, let side = NominalMRZSide(format: format), side.carriesPortrait,
-              let geometry = examination.mrzGeometry, examination.pages.indices.contains(geometry.page),
-              side.pixelsPerMillimetre(mrzOutline: geometry.location) >= minimumImageResolution,
-              let nominal = side.placement(mrzOutline: geometry.location) else { return nil }
+        guard let (side, geometry, nominal) = NominalMRZSide.placed(in: examination), side.carriesPortrait,
+              examination.pages.indices.contains(geometry.page),
+              side.pixelsPerMillimetre(mrzOutline: geometry.location) >= minimumImageResolution else { return nil }
         let image = examination.pages[geometry.page].image
         guard let placement = paper.placement(on: image, nominal: nominal, side: side, resolution: resolution) else { return nil }
         // The side above the MRZ, short of the paper's edges.

@@ -90,8 +90,7 @@ public struct TamperingRule: IndicatorRule {
     /// and outside the portraits found without a specimen (their texture is their own). Other
     /// pages (a card's front) give no place to tell the document from its ground: `nil`.
     func unknownModelArea(_ examination: Examination, page: Int) -> (document: [Point], portraits: [[Point]])? {
-        guard let geometry = examination.mrzGeometry, geometry.page == page, let format = examination.zone?.format,
-              let side = NominalMRZSide(format: format), let placement = side.placement(mrzOutline: geometry.location) else { return nil }
+        guard let (side, geometry, placement) = NominalMRZSide.placed(in: examination), geometry.page == page else { return nil }
         let inset = unknownModelInset
         let document = placement.region(of: Specimen.Box(x: inset / side.widthMillimetres, y: inset / side.heightMillimetres,
                                                          width: 1 - 2 * inset / side.widthMillimetres, height: 1 - 2 * inset / side.heightMillimetres))
