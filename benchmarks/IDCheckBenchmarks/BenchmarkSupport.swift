@@ -44,6 +44,11 @@ enum Bench {
     }
 
     static func milliseconds(_ seconds: Double) -> String { String(format: "%.2f", seconds * 1000) }
+
+    /// `text` right-aligned in a column of seven characters.
+    static func pad(_ text: String) -> String {
+        String(repeating: " ", count: max(0, 7 - text.count)) + text
+    }
 }
 
 /// Deterministic generator so that every run measures the same images.

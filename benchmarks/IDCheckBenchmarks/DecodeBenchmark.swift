@@ -49,7 +49,7 @@ enum DecodeBenchmark {
                         }
                         let label = name.padding(toLength: 25, withPad: " ", startingAt: 0)
                         let colour = (format == .gray ? "grey" : "RGB").padding(toLength: 6, withPad: " ", startingAt: 0)
-                        print("\(label) \(colour) 1/\(scale.denominator)   \(pad(Bench.milliseconds(ours)))  \(pad(Bench.milliseconds(plain)))  \(pad(Bench.milliseconds(theirs)))  \(String(format: "%5.2f", ours / plain))  \(String(format: "%5.2f", ours / theirs))")
+                        print("\(label) \(colour) 1/\(scale.denominator)   \(Bench.pad(Bench.milliseconds(ours)))  \(Bench.pad(Bench.milliseconds(plain)))  \(Bench.pad(Bench.milliseconds(theirs)))  \(String(format: "%5.2f", ours / plain))  \(String(format: "%5.2f", ours / theirs))")
                     }
                 }
             } catch {
@@ -58,9 +58,5 @@ enum DecodeBenchmark {
             }
         }
         return 0
-    }
-
-    private static func pad(_ text: String) -> String {
-        String(repeating: " ", count: max(0, 7 - text.count)) + text
     }
 }

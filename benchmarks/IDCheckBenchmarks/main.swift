@@ -8,6 +8,7 @@ let benchmarks: [String: (ArraySlice<String>) -> Int32] = [
     "decode": DecodeBenchmark.run,
     "read": ReadBenchmark.run,
     "mrz-parse": MRZParseBenchmark.run,
+    "pixels": PixelsBenchmark.run,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

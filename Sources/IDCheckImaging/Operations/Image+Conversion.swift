@@ -2,28 +2,31 @@ extension Image {
     /// This image in another pixel format (RGB to grey with BT.601 weights, grey to RGB by copying).
     public func converted(to target: PixelFormat) -> Image {
         if target == format { return self }
-        var result = Image(width: width, height: height, format: target, fill: 0)
-        let sourceStride = stride, targetStride = result.stride
-        withUnsafeBytes { source in
-            result.withUnsafeMutableBytes { output in
+        let sourceStride = stride
+        return withUnsafeBytes { source in
+            Image.writingEverySample(width: width, height: height, format: target) { output in
+                guard let from = source.baseAddress, let to = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                let targetStride = width * target.channels
                 for y in 0..<height {
-                    let s = y * sourceStride, t = y * targetStride
-                    for x in 0..<width {
-                        switch target {
-                        case .gray:
-                            let r = Int(source[s + 3 * x]), g = Int(source[s + 3 * x + 1]), b = Int(source[s + 3 * x + 2])
-                            output[t + x] = UInt8((77 * r + 150 * g + 29 * b + 128) >> 8)
-                        case .rgb:
-                            let v = source[s + x]
-                            output[t + 3 * x] = v
-                            output[t + 3 * x + 1] = v
-                            output[t + 3 * x + 2] = v
+                    let row = from + y * sourceStride, out = to + y * targetStride
+                    switch target {
+                    case .gray:
+                        // Integer weights of 256 (the sum fits 16 bits): the same rounding everywhere.
+                        for x in 0..<width {
+                            let r = UInt32(row[3 * x]), g = UInt32(row[3 * x + 1]), b = UInt32(row[3 * x + 2])
+                            out[x] = UInt8(truncatingIfNeeded: (77 &* r &+ 150 &* g &+ 29 &* b &+ 128) &>> 8)
+                        }
+                    case .rgb:
+                        for x in 0..<width {
+                            let v = row[x]
+                            out[3 * x] = v
+                            out[3 * x + 1] = v
+                            out[3 * x + 2] = v
                         }
                     }
                 }
             }
         }
-        return result
     }
 
     /// The part of this image inside the rectangle (clipped); empty when they do not overlap.
@@ -49,32 +52,35 @@ extension Image {
         if factor == 2, format == .gray { return halvedGrey() }
         if factor == 4, format == .gray { return quarteredGrey() }
         let outWidth = width / factor, outHeight = height / factor
-        var result = Image(width: outWidth, height: outHeight, format: format, fill: 0)
-        guard outWidth > 0, outHeight > 0 else { return result }
-        let channels = self.channels, sourceStride = stride, targetStride = result.stride
-        let area = factor * factor
-        withUnsafeBytes { source in
-            result.withUnsafeMutableBytes { output in
-                var sums = [Int](repeating: 0, count: outWidth * channels)
+        guard outWidth > 0, outHeight > 0 else { return Image(width: outWidth, height: outHeight, format: format, fill: 0) }
+        let channels = self.channels, sourceStride = stride
+        let rowSamples = outWidth * channels, area = UInt32(factor * factor)
+        return withUnsafeBytes { source in
+            Image.writingEverySample(width: outWidth, height: outHeight, format: format) { output in
+                guard let from = source.baseAddress, let to = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                // Each band of `factor` rows added down the columns first (one contiguous pass a
+                // row), then each block's `factor` column sums across.
+                let columns = UnsafeMutablePointer<UInt32>.allocate(capacity: outWidth * factor * channels)
+                defer { columns.deallocate() }
+                let columnCount = outWidth * factor * channels
                 for oy in 0..<outHeight {
-                    for i in sums.indices { sums[i] = 0 }
+                    columns.update(repeating: 0, count: columnCount)
                     for dy in 0..<factor {
-                        let row = (oy * factor + dy) * sourceStride
-                        for ox in 0..<outWidth {
-                            var s = row + ox * factor * channels
-                            for _ in 0..<factor {
-                                for c in 0..<channels { sums[ox * channels + c] += Int(source[s + c]) }
-                                s += channels
-                            }
-                        }
+                        let row = from + (oy * factor + dy) * sourceStride
+                        for i in 0..<columnCount { columns[i] &+= UInt32(row[i]) }
                     }
-                    for i in 0..<(outWidth * channels) {
-                        output[oy * targetStride + i] = UInt8((sums[i] + area / 2) / area)
+                    let out = to + oy * rowSamples
+                    for ox in 0..<outWidth {
+                        for c in 0..<channels {
+                            var sum: UInt32 = 0
+                            var i = ox * factor * channels + c
+                            for _ in 0..<factor { sum &+= columns[i]; i += channels }
+                            out[ox * channels + c] = UInt8(truncatingIfNeeded: (sum &+ area / 2) / area)
+                        }
                     }
                 }
             }
         }
-        return result
     }
 
     /// The 4× box downsampling of a grey image, written for speed: one pass over the page where two
