@@ -19,4 +19,10 @@ void reference_rgb_to_grey(const uint8_t *rgb, size_t width, size_t height, uint
 /// (height / factor) pixels.
 void reference_box_downsample(const uint8_t *input, size_t width, size_t height, size_t channels, size_t factor,
                               uint8_t *output);
+
+/// A `out_width` × `out_height` image sampled bilinearly through the homography `m` (row-major,
+/// output pixel centre to source position, pixel-centre convention), positions outside the
+/// source taking `fill`, rounded half up: the arithmetic of IDCheck's projective warp.
+void reference_homography_warp(const uint8_t *input, size_t width, size_t height, size_t channels, const double m[9],
+                               uint8_t *output, size_t out_width, size_t out_height, uint8_t fill);
 #endif
