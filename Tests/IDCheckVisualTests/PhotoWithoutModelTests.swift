@@ -28,14 +28,16 @@ struct PhotoWithoutModelTests {
     }
 
     @Test("a photo print glued on turned is found without the specimen, a warning pointing at the print",
-          arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52)])
+          arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52), ("UTO-ID-2021", 70), ("UTO-ID-2021", 75)])
     func turnedPrintIsFound(model: String, index: Int) throws {
         // A glossy print turned -0.71° on a UTO-P-2014 page, a JPEG reprint and a glossy print on
-        // UTO-P-2020 pages (the ghost image is not looked at without the model).
+        // UTO-P-2020 pages (the ghost image is not looked at without the model); on two identity
+        // cards' fronts (found at the back's scale), a JPEG reprint turned 0.45° and an inkjet
+        // print turned 0.55°.
         let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
         let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted },
                                      "\(inspection.examination.foundPortraits)")
-        #expect(indicator.severity == .warning)
+        #expect(indicator.severity == .warning && indicator.evidence.page == 0)
         #expect(indicator.message.contains("turned") && indicator.message.contains("without a specimen"))
         let print = try #require(document.labels[0].forgery?.regions.first)
         #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
@@ -54,6 +56,19 @@ struct PhotoWithoutModelTests {
         // leave the portrait's edges turned by the perspective).
         let (inspection, _) = try Self.inspect(model: "UTO-P-2014", seed: 9101, index: index, forge: .none)
         let portrait = try #require(inspection.examination.foundPortraits.first)
+        let turn = try #require(portrait.turnDegrees, "sides \(portrait.sideTurns)")
+        #expect(abs(turn) < 0.15)
+        #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
+    }
+
+    @Test("a genuine card's front is found at the back's scale, its portrait square to the card: no photo indicator",
+          arguments: [30, 60])
+    func genuineCardFront(index: Int) throws {
+        // Identity cards 30 and 60 of the genuine set, front and back verified together: the
+        // front's portrait shows one straight side, square to the card within 0.02° and 0.08°.
+        let (inspection, _) = try Self.inspect(model: "UTO-ID-2021", seed: 9101, index: index, forge: .none)
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        #expect(portrait.page == 0)
         let turn = try #require(portrait.turnDegrees, "sides \(portrait.sideTurns)")
         #expect(abs(turn) < 0.15)
         #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })

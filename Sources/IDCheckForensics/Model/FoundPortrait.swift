@@ -9,8 +9,8 @@ public struct FoundPortrait: Sendable, Hashable {
     public var page: Int
     /// 4 corners clockwise from the top-left, pixels.
     public var region: [Point]
-    /// Degrees clockwise against the paper's edges; `nil` when fewer than two sides are straight
-    /// or they disagree (no turn to judge).
+    /// Degrees clockwise against the paper's edges; `nil` when no side is straight or the straight
+    /// ones disagree (no turn to judge).
     public var turnDegrees: Double?
     /// The straight sides' turns, degrees.
     public var sideTurns: [Double]

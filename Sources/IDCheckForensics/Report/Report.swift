@@ -31,7 +31,7 @@ public struct Report: Sendable {
     /// Listed when no rule compares the images with the specimen's looks.
     public static let visualComparisonNotRun = "visual comparison with the specimen (layout, background pattern, photo, MRZ font)"
     /// Listed when the visual checks ran but no model of the library could be compared with.
-    public static let specimenComparisonImpossible = "comparison with a specimen (no model of this document in the library: layout and visual zone not compared; MRZ font checked without one, tampering only on the side that carries the MRZ, and on passports and visas the portrait's edges)"
+    public static let specimenComparisonImpossible = "comparison with a specimen (no model of this document in the library: layout and visual zone not compared; MRZ font checked without one, tampering only on the side that carries the MRZ, and the portrait's edges on that side or on a card's front)"
 
     /// The same report with personal values in the evidence hidden.
     public func redacted() -> Report {
