@@ -43,6 +43,13 @@ struct DownsamplingTests {
         }
     }
 
+    @Test("A factor past 4,100 still averages: a block's sum (255 × factor²) passes 32 bits")
+    func largeFactor() {
+        let white = Image(width: 4101, height: 4103, format: .gray, fill: 255)
+        let small = white.downsampled(by: 4101)
+        #expect(small.width == 1 && small.height == 1 && small.sample(x: 0, y: 0) == 255)
+    }
+
     @Test("A factor larger than the image leaves an empty image")
     func factorLargerThanImage() throws {
         let (image, _) = try Self.noise(width: 5, height: 9, seed: 1, format: .rgb)

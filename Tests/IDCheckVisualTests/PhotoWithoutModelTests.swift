@@ -74,6 +74,29 @@ struct PhotoWithoutModelTests {
         #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
     }
 
+    @Test("a card's back verified with a blank, a noise or a sliver of an image finds no front and raises no photo indicator")
+    func frontThatIsNoCard() throws {
+        let (_, document) = try Self.inspect(model: "UTO-ID-2021", seed: 9101, index: 30, forge: .none)
+        let back = document.images[1]
+        var noise = Image(width: back.width, height: back.height, format: .gray, fill: 0)
+        var state: UInt32 = 7
+        noise.withUnsafeMutableBytes { samples in
+            for i in samples.indices {
+                state = state &* 1_103_515_245 &+ 12345
+                samples[i] = UInt8(truncatingIfNeeded: state >> 16)
+            }
+        }
+        let fronts = [Image(width: back.width, height: back.height, format: .rgb, fill: 255), noise,
+                      Image(width: back.width * 3, height: 12, format: .rgb, fill: 128), Image(width: 1, height: 1, format: .gray)]
+        for front in fronts {
+            let pages = VisualFixtures.pages(VisualFixtures.Document(images: [front, back], labels: document.labels))
+            let inspection = Self.inspector.inspect(pages)
+            #expect(inspection.examination.zone != nil, "the back's MRZ still reads")
+            #expect(inspection.examination.foundPortraits.isEmpty)
+            #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
+        }
+    }
+
     @Test("without the model a region of foreign noise counts only on the MRZ's side and off the portrait found",
           arguments: [("UTO-P-2014", 546), ("UTO-P-2014", 991), ("UTO-RP-2019", 783)])
     func tamperingWithoutModelStaysOnTheDocument(model: String, index: Int) throws {

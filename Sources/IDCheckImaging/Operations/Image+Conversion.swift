@@ -54,7 +54,8 @@ extension Image {
         let outWidth = width / factor, outHeight = height / factor
         guard outWidth > 0, outHeight > 0 else { return Image(width: outWidth, height: outHeight, format: format, fill: 0) }
         let channels = self.channels, sourceStride = stride
-        let rowSamples = outWidth * channels, area = UInt32(factor * factor)
+        // Column sums fit 32 bits (255 × factor); a block's sum needs 64 from a factor of 4,101.
+        let rowSamples = outWidth * channels, area = UInt64(factor) * UInt64(factor)
         return withUnsafeBytes { source in
             Image.writingEverySample(width: outWidth, height: outHeight, format: format) { output in
                 guard let from = source.baseAddress, let to = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
@@ -72,9 +73,9 @@ extension Image {
                     let out = to + oy * rowSamples
                     for ox in 0..<outWidth {
                         for c in 0..<channels {
-                            var sum: UInt32 = 0
+                            var sum: UInt64 = 0
                             var i = ox * factor * channels + c
-                            for _ in 0..<factor { sum &+= columns[i]; i += channels }
+                            for _ in 0..<factor { sum &+= UInt64(columns[i]); i += channels }
                             out[ox * channels + c] = UInt8(truncatingIfNeeded: (sum &+ area / 2) / area)
                         }
                     }

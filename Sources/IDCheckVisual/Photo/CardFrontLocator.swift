@@ -39,7 +39,8 @@ struct CardFrontLocator: Sendable {
     /// is `pixelsPerMillimetre`; `nil` when no rectangle of the card's size has edges all round.
     func nominalPlacement(on image: Image, pixelsPerMillimetre: Double, side: NominalMRZSide) -> DocumentPlacement? {
         let cardArea = side.widthMillimetres * side.heightMillimetres * pixelsPerMillimetre * pixelsPerMillimetre
-        guard pixelsPerMillimetre > 0, Double(image.width) * Double(image.height) <= largestImageArea * cardArea else { return nil }
+        guard pixelsPerMillimetre.isFinite, pixelsPerMillimetre > 0,
+              Double(image.width) * Double(image.height) <= largestImageArea * cardArea else { return nil }
         let factor = max(1, Int(pixelsPerMillimetre / resolution))
         let coarse = GreyPatch(image.converted(to: .gray).downsampled(by: factor)).blurred(radius: 1)
         let scale = pixelsPerMillimetre / Double(factor)
@@ -67,7 +68,12 @@ struct CardFrontLocator: Sendable {
                     let origin = Point(x: x, y: y)
                     if let (score, strength) = rectangleScore(origin: origin, along: along, down: down, width: cardWidth, height: cardHeight,
                                                               skip: skip, spacing: scale, acrossRows: acrossRows, acrossColumns: acrossColumns, patch: coarse) {
-                        let better = best.map { score > $0.score || (score == $0.score && strength > $0.strength) } ?? true
+                        // Equal scores on a clean image: the stronger edges, then the smaller turn
+                        // (the scan nearest to square), not merely the first tried.
+                        let better = best.map {
+                            score > $0.score || (score == $0.score && (strength > $0.strength
+                                || (strength == $0.strength && abs(radians) < abs($0.angle))))
+                        } ?? true
                         if better { best = (score, strength, origin, radians) }
                     }
                     x += step
@@ -107,12 +113,13 @@ struct CardFrontLocator: Sendable {
     private func rectangleScore(origin: Point, along: Point, down: Point, width: Double, height: Double, skip: Double, spacing: Double,
                                 acrossRows: [Float], acrossColumns: [Float], patch: GreyPatch) -> (Double, Double)? {
         var smallestShare = 1.0, total = 0.0, count = 0.0
-        // Top and bottom run along `along` (steps across rows); left and right along `down`.
-        let sides: [(start: Point, direction: Point, length: Double, map: [Float])] = [
-            (origin, along, width, acrossRows), (origin + down * height, along, width, acrossRows),
-            (origin, down, height, acrossColumns), (origin + along * width, down, height, acrossColumns),
-        ]
-        for side in sides {
+        // Top and bottom run along `along` (steps across rows); left and right along `down`
+        // (no array of sides: this runs up to a million times a page).
+        for index in 0..<4 {
+            let horizontal = index < 2
+            let side = (start: index == 1 ? origin + down * height : index == 3 ? origin + along * width : origin,
+                        direction: horizontal ? along : down, length: horizontal ? width : height,
+                        map: horizontal ? acrossRows : acrossColumns)
             // A sample a millimetre (`spacing`) apart; the side fails as soon as more samples
             // are off an edge than its share allows.
             let planned = Int(((side.length - 2 * skip) / spacing).rounded(.down)) + 1

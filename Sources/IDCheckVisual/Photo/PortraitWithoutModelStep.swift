@@ -62,9 +62,11 @@ public struct PortraitWithoutModelStep: ExaminationStep {
                                    height: (side.heightMillimetres - mrzZoneHeight - margin) / side.heightMillimetres)
             return portrait(on: image, page: geometry.page, placement: placement, box: box, side: side).map { [$0] } ?? []
         }
-        // A TD1 card: its portrait is on the front, another image of the same scan session.
+        // A TD1 card: its portrait is on the front, another image of the same scan session (two
+        // at the most are searched: a front and a second scan of it; the search costs up to
+        // about a second on a hostile image).
         var found: [FoundPortrait] = []
-        for page in examination.pages.indices where page != geometry.page {
+        for page in examination.pages.indices.filter({ $0 != geometry.page }).prefix(2) {
             let image = examination.pages[page].image
             guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side),
                   let placement = paper.placement(on: image, nominal: coarse, side: side, resolution: resolution) else { continue }
