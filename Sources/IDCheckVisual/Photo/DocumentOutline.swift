@@ -18,6 +18,8 @@ struct DocumentOutline: Sendable {
     var inside = 1.5
     /// Share of the edge's positions on its line.
     var minimumStraightness = 0.7
+    /// Share of the edge's positions whose search window lies on the image.
+    var minimumShareOnImage = 0.6
 
     /// The side's placement (relative side coordinates → image pixels) from its paper edges seen
     /// through `nominal`, at `resolution` pixels per millimetre; `nil` when an edge is not found.
@@ -25,13 +27,20 @@ struct DocumentOutline: Sendable {
         let width = side.widthMillimetres, height = side.heightMillimetres
         let frame = Specimen.Box(x: -margin / width, y: -margin / height, width: 1 + 2 * margin / width, height: 1 + 2 * margin / height)
         let pixelsWide = Int((width + 2 * margin) * resolution), pixelsHigh = Int((height + 2 * margin) * resolution)
-        // The paper and the ground around it must be on the image, as far as the search reaches
-        // (the tone step's window reaches a millimetre past `outside`): an image border would make
-        // a straight edge of its own.
-        let reach = outside + 1
-        let searched = Specimen.Box(x: -reach / width, y: -reach / height, width: 1 + 2 * reach / width, height: 1 + 2 * reach / height)
-        guard nominal.region(of: searched).allSatisfy({ $0.x >= 0 && $0.y >= 0 && $0.x < Double(image.width) && $0.y < Double(image.height) })
-        else { return nil }
+        // The paper must be on the image. An image border would make a straight edge of its own,
+        // so where the search's window would reach past it (a document near the border) those
+        // positions are not searched; an edge keeps most of its positions or is not found.
+        func onImage(_ point: Point) -> Bool {
+            point.x >= 1 && point.y >= 1 && point.x < Double(image.width - 1) && point.y < Double(image.height - 1)
+        }
+        guard nominal.region(of: Specimen.Box(x: 0, y: 0, width: 1, height: 1)).allSatisfy(onImage) else { return nil }
+        /// Whether the patch's rectangle from (u0, v0) to (u1, v1) lies on the image (its corners
+        /// do: the map keeps it convex).
+        func patchOnImage(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double) -> Bool {
+            [(u0, v0), (u1, v0), (u1, v1), (u0, v1)].allSatisfy { u, v in
+                onImage(nominal.point(x: frame.x + u / Double(pixelsWide) * frame.width, y: frame.y + v / Double(pixelsHigh) * frame.height))
+            }
+        }
         let patch = GreyPatch(AlignedSide(image: image, placement: nominal).patch(frame, width: pixelsWide, height: pixelsHigh, fill: 0))
         let left = margin * resolution, right = (margin + width) * resolution
         let top = margin * resolution, bottom = (margin + height) * resolution
@@ -40,8 +49,16 @@ struct DocumentOutline: Sendable {
         let skip = 5 * resolution
         func edge(vertical: Bool, at position: Double, outwards: Bool, from start: Double, to end: Double) -> StraightEdge? {
             let search = StraightEdge.Search(strip: 6, before: outwards ? into : out, after: outwards ? out : into, width: 5)
-            let points = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: search)
-            guard let line = StraightEdge.fitted(points, tolerance: 1.5), line.straightness >= minimumStraightness else { return nil }
+            let low = position - Double(search.before + search.width + 1), high = position + Double(search.after + search.width + 1)
+            let found = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: search)
+            let half = Double(search.strip) / 2
+            func windowOnImage(_ along: Double) -> Bool {
+                vertical ? patchOnImage(low, along - half, high, along + half) : patchOnImage(along - half, low, along + half, high)
+            }
+            let points = found.filter { windowOnImage($0.along) }
+            let positions = Swift.stride(from: start + half, to: end - half, by: Double(search.strip)).map { $0 }
+            guard Double(positions.filter(windowOnImage).count) >= minimumShareOnImage * Double(positions.count),
+                  let line = StraightEdge.fitted(points, tolerance: 1.5), line.straightness >= minimumStraightness else { return nil }
             return line
         }
         guard let leftEdge = edge(vertical: true, at: left, outwards: false, from: top + skip, to: bottom - skip),
