@@ -28,12 +28,14 @@ struct PhotoWithoutModelTests {
     }
 
     @Test("a photo print glued on turned is found without the specimen, a warning pointing at the print",
-          arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52), ("UTO-ID-2021", 70), ("UTO-ID-2021", 75)])
+          arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52), ("UTO-ID-2021", 70), ("UTO-ID-2021", 75),
+                     ("UTO-ID-2021", 140)])
     func turnedPrintIsFound(model: String, index: Int) throws {
         // A glossy print turned -0.71° on a UTO-P-2014 page, a JPEG reprint and a glossy print on
         // UTO-P-2020 pages (the ghost image is not looked at without the model); on two identity
         // cards' fronts (found at the back's scale), a JPEG reprint turned 0.45° and an inkjet
-        // print turned 0.55°.
+        // print turned 0.55°; and a glossy print turned 0.66° on a front whose pattern lines, just
+        // inside its faint paper edge, were once taken for the edge.
         let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
         let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted },
                                      "\(inspection.examination.foundPortraits)")

@@ -20,6 +20,9 @@ struct DocumentOutline: Sendable {
     var minimumStraightness = 0.7
     /// Share of the edge's positions whose search window lies on the image.
     var minimumShareOnImage = 0.6
+    /// Whether a step at either end of an edge's search counts: where the guess is close, one
+    /// there is more likely the flank of something beyond (a card's pattern just inside its edge).
+    var keepsStepsAtEnds = true
 
     /// The side's placement (relative side coordinates → image pixels) from its paper edges seen
     /// through `nominal`, at `resolution` pixels per millimetre; `nil` when an edge is not found.
@@ -34,12 +37,14 @@ struct DocumentOutline: Sendable {
             point.x >= 1 && point.y >= 1 && point.x < Double(image.width - 1) && point.y < Double(image.height - 1)
         }
         guard nominal.region(of: Specimen.Box(x: 0, y: 0, width: 1, height: 1)).allSatisfy(onImage) else { return nil }
+        /// Patch pixels → relative side coordinates of the nominal placement → image pixels.
+        func imagePoint(_ u: Double, _ v: Double) -> Point {
+            nominal.point(x: frame.x + u / Double(pixelsWide) * frame.width, y: frame.y + v / Double(pixelsHigh) * frame.height)
+        }
         /// Whether the patch's rectangle from (u0, v0) to (u1, v1) lies on the image (its corners
         /// do: the map keeps it convex).
         func patchOnImage(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double) -> Bool {
-            [(u0, v0), (u1, v0), (u1, v1), (u0, v1)].allSatisfy { u, v in
-                onImage(nominal.point(x: frame.x + u / Double(pixelsWide) * frame.width, y: frame.y + v / Double(pixelsHigh) * frame.height))
-            }
+            [(u0, v0), (u1, v0), (u1, v1), (u0, v1)].allSatisfy { u, v in onImage(imagePoint(u, v)) }
         }
         let patch = GreyPatch(AlignedSide(image: image, placement: nominal).patch(frame, width: pixelsWide, height: pixelsHigh, fill: 0))
         let left = margin * resolution, right = (margin + width) * resolution
@@ -48,7 +53,8 @@ struct DocumentOutline: Sendable {
         // Corners left out: rounded on cards and passports alike.
         let skip = 5 * resolution
         func edge(vertical: Bool, at position: Double, outwards: Bool, from start: Double, to end: Double) -> StraightEdge? {
-            let search = StraightEdge.Search(strip: 6, before: outwards ? into : out, after: outwards ? out : into, width: 5)
+            let search = StraightEdge.Search(strip: 6, before: outwards ? into : out, after: outwards ? out : into, width: 5,
+                                             keepsStepsAtEnds: keepsStepsAtEnds)
             let low = position - Double(search.before + search.width + 1), high = position + Double(search.after + search.width + 1)
             let found = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: search)
             let half = Double(search.strip) / 2
@@ -75,12 +81,9 @@ struct DocumentOutline: Sendable {
         }
         guard let topLeft = corner(leftEdge, topEdge), let topRight = corner(rightEdge, topEdge),
               let bottomRight = corner(rightEdge, bottomEdge), let bottomLeft = corner(leftEdge, bottomEdge) else { return nil }
-        // Patch pixels → relative side coordinates of the nominal placement → image pixels.
-        let onImage = [topLeft, topRight, bottomRight, bottomLeft].map { point in
-            nominal.point(x: frame.x + point.x / Double(pixelsWide) * frame.width, y: frame.y + point.y / Double(pixelsHigh) * frame.height)
-        }
+        let imageCorners = [topLeft, topRight, bottomRight, bottomLeft].map { imagePoint($0.x, $0.y) }
         let corners = [Point(x: 0, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1), Point(x: 0, y: 1)]
-        guard let homography = Homography.mapping(corners, to: onImage) else { return nil }
+        guard let homography = Homography.mapping(corners, to: imageCorners) else { return nil }
         return DocumentPlacement(homography, method: "paper-edges")
     }
 }

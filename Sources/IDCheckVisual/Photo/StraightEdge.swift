@@ -33,6 +33,10 @@ struct StraightEdge: Sendable, Equatable {
         /// 1: the step between the two neighbours (a sharp edge); more: the difference of the means
         /// of `width` pixels either side (a change of tone, which a thin line does not make).
         var width = 1
+        /// Whether a strongest step at either end of the search counts: it may be the flank of
+        /// something beyond the search (the print just inside a card's edge), so a step at the
+        /// end is no step there.
+        var keepsStepsAtEnds = true
     }
 
     /// The step position in each strip of the side `vertical` near `expected`, between `start`
@@ -51,7 +55,7 @@ struct StraightEdge: Sendable, Equatable {
                 for k in position..<(position + search.strip) { sum += vertical ? patch[low + i, k] : patch[k, low + i] }
                 profile[i] = Double(sum) / Double(search.strip)
             }
-            if let step = strongestStep(profile, width: search.width) {
+            if let step = strongestStep(profile, width: search.width, keepingEnds: search.keepsStepsAtEnds) {
                 points.append((Double(position) + Double(search.strip) / 2, Double(low) + step))
             }
             position += search.strip
@@ -60,7 +64,7 @@ struct StraightEdge: Sendable, Equatable {
     }
 
     /// The index (sub-pixel for a sharp step) where `profile` steps most.
-    private static func strongestStep(_ profile: [Double], width: Int) -> Double? {
+    private static func strongestStep(_ profile: [Double], width: Int, keepingEnds: Bool = true) -> Double? {
         guard profile.count > 2 * width + 2 else { return nil }
         var best = (index: 0, size: -1.0)
         var sizes = [Double](repeating: 0, count: profile.count)
@@ -75,6 +79,7 @@ struct StraightEdge: Sendable, Equatable {
         }
         guard best.size > 0 else { return nil }
         let i = best.index
+        if !keepingEnds, i == width || i == profile.count - width - 1 { return nil }
         // A sharp step: the parabola through the neighbours' sizes puts it between pixels.
         if width == 1, i > width, i < profile.count - width - 1 {
             let a = sizes[i - 1], b = sizes[i], c = sizes[i + 1]
