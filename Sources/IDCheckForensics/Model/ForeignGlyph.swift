@@ -14,6 +14,20 @@ public struct ForeignGlyph: Sendable, Hashable {
         case nameStretch
         /// Ink goes on after a name printed whole, although the MRZ holds the name whole too.
         case inkAfterName
+        /// One character of a number, code or date is the left part of one character joined to
+        /// the right part of another.
+        case joinedCharacters
+    }
+
+    /// The characters a cut character is joined from: the left part of one, the right of another.
+    public struct Join: Sendable, Hashable {
+        public var left: String
+        public var right: String
+
+        public init(left: String, right: String) {
+            self.left = left
+            self.right = right
+        }
     }
 
     public var kind: Kind
@@ -30,9 +44,11 @@ public struct ForeignGlyph: Sendable, Hashable {
     public var region: [Point]
     /// Which image of the document it is on.
     public var page: Int
+    /// For ``Kind/joinedCharacters``: the two characters joined.
+    public var joined: Join?
 
     public init(kind: Kind = .character, field: Specimen.PrintedField, position: Int, count: Int = 1, cost: Double, region: [Point],
-                page: Int) {
+                page: Int, joined: Join? = nil) {
         self.kind = kind
         self.field = field
         self.position = position
@@ -40,5 +56,6 @@ public struct ForeignGlyph: Sendable, Hashable {
         self.cost = cost
         self.region = region
         self.page = page
+        self.joined = joined
     }
 }

@@ -38,6 +38,8 @@ struct FieldVerifier {
         var cost: Float
         /// Its cell: its columns over the field's box (relative side coordinates).
         var box: Specimen.Box
+        /// The two characters it is joined from, for a cut character.
+        var joined: ForeignGlyph.Join?
     }
 
     /// One character of a reading: the cost of the best character for its place, per glyph.
@@ -49,6 +51,11 @@ struct FieldVerifier {
         /// Whether the character can be judged on its own: not when a neighbour is kerned into
         /// its cell (`LT`, `LY`, `AV`), whose ink the cell then holds.
         var judged = true
+        /// The cheapest join of two characters cut through this one, and the best single one
+        /// over the same columns (``PrintedLineMatcher/cut(at:in:)``).
+        var cut: PrintedLineMatcher.JoinedGlyph?
+        /// The character read there (the expected one, or another that explains the ink better).
+        var label = ""
     }
 
     /// Kerning (patch pixels, at ``PrintGlyphs/emSize``) from which a pair's glyphs overlap each
@@ -73,6 +80,14 @@ struct FieldVerifier {
     /// 0.04 (450 scanned sides of seed 9101, 40 of seed 8802); clean glyphs of another text
     /// (a reprinted field) score like genuine ones.
     static let foreignGlyphCost: Float = 0.09
+    /// A character is taken as two joined (a paste's edge through it) from this per-glyph cost of
+    /// the best single character, when the join costs at most ``joinedShare`` of it. The 1,000
+    /// genuine documents of the visual benchmark (seed 9101): such joins only on UTO-V-2018's `3`
+    /// (read as the left of `1` and the right of `8`, or of `3` and `8`), at single costs up to
+    /// 0.044 — and the same `3` elsewhere in the field costs as much (see ``joinedGlyph(_:on:)``).
+    /// Splices the character check misses, cut through a digit: 0.045–0.078.
+    static let joinedSingleCost: Float = 0.045
+    static let joinedShare: Float = 0.6
     /// Median per-glyph cost of a print clear enough to judge one character of it as foreign.
     static let clearPrint: Float = 0.03
     /// Per-glyph cost from which a glyph of a name belongs to a stretch of print that does not
@@ -291,12 +306,15 @@ struct FieldVerifier {
                 let after = index + 1 < steps.count ? steps[index + 1].placements.first?.scalar : nil
                 let kerned = max(before.map { abs(glyphs.kerning($0, first.scalar)) } ?? 0, after.map { abs(glyphs.kerning(last.scalar, $0)) } ?? 0)
                 fit.judged = kerned < Self.overlappingKerning
+                fit.label = (other?.cost ?? .infinity) < step.cost ? other?.label ?? step.label : step.label
+                // Only a costly glyph can be a join (the cut's single character costs about the fit).
+                if fit.judged, best >= 0.8 * Self.joinedSingleCost { fit.cut = matcher.cut(at: step, in: graph) }
                 fits.append(fit)
             }
             position += step.label.count
             previous = step.placements.last?.scalar ?? previous
         }
-        let foreign = Self.foreignGlyph(fits, on: matcher.patch)
+        let foreign = Self.foreignGlyph(fits, on: matcher.patch) ?? Self.joinedGlyph(fits, on: matcher.patch)
         // Characters of other widths (a whole other number) shift everything after them: the
         // print is then read afresh, glyph after glyph, and the better reading kept.
         if read != candidate, let free = matcher.read(graph, startPen: start, beamWidth: 4), free.cost < readCost {
@@ -346,6 +364,26 @@ struct FieldVerifier {
         let costs = fits.map(\.cost).sorted()
         guard costs[costs.count / 2] <= clearPrint else { return nil }
         return ForeignCharacter(position: worst.position, cost: worst.cost, box: patch.sideBox(x0: worst.x0, x1: worst.x1))
+    }
+
+    /// The character best explained as the left part of one character joined to the right part
+    /// of another (``PrintedLineMatcher/cut(at:in:)``) while the print's other characters are
+    /// clear: what a paste leaves where its edge cuts through a character and the two prints'
+    /// characters differ but fit the font well enough apart for ``foreignGlyph(_:on:)``. Not
+    /// when the same character elsewhere in the field costs as much: that is how this font's
+    /// glyph prints, not a cut.
+    static func joinedGlyph(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignCharacter? {
+        guard fits.count >= 3 else { return nil }
+        let costs = fits.map(\.cost).sorted()
+        guard costs[costs.count / 2] <= clearPrint else { return nil }
+        let joined = fits.filter { fit in
+            guard fit.judged, let cut = fit.cut, cut.single >= joinedSingleCost, cut.cost <= joinedShare * cut.single else { return false }
+            return !fits.contains { $0.position != fit.position && $0.label == cut.best && $0.cost >= joinedShare * cut.single }
+        }
+        guard let worst = joined.max(by: { ($0.cut.map { $0.single - $0.cost } ?? 0) < ($1.cut.map { $0.single - $0.cost } ?? 0) }),
+              let cut = worst.cut else { return nil }
+        return ForeignCharacter(kind: .joinedCharacters, position: worst.position, cost: cut.single,
+                                box: patch.sideBox(x0: worst.x0, x1: worst.x1), joined: ForeignGlyph.Join(left: cut.left, right: cut.right))
     }
 
     /// The candidate text split like `slots` (a month name is one slot).

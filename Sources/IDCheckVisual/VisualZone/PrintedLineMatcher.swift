@@ -93,11 +93,28 @@ struct PrintedLineMatcher {
     /// `cellRight`: where the cell ends at the least (another character's cell compared at the
     /// same place: a narrower one must still explain the ink of the wider one's cell).
     func cost(of glyph: PrintGlyphs.Glyph, pen: Int, dy: Int, cellRight minimumRight: Int? = nil) -> Float {
+        max(0, unexplainedInk(of: glyph, pen: pen, dy: dy, cellRight: minimumRight)) / normaliser(glyph)
+    }
+
+    /// What a glyph's cost is relative to: its own ink, or half a typical glyph's for a thin one.
+    func normaliser(_ glyph: PrintGlyphs.Glyph) -> Float { max(glyph.ink, 0.5 * glyphs.typicalInk) }
+
+    /// The cost's ink before it is made relative (see ``cost(of:pen:dy:cellRight:)``); within
+    /// `columns` (patch pixels) only, when given: the part of the cell left or right of a cut.
+    func unexplainedInk(of glyph: PrintGlyphs.Glyph, pen: Int, dy: Int, cellRight minimumRight: Int? = nil,
+                        columns: Range<Int>? = nil) -> Float {
         let b = baseline + dy
         let y0 = b - bandAbove, y1 = b + bandBelow
         let cellRight = pen + max(1, Int(glyph.advance.rounded()))
         let gx0 = pen + glyph.left, gy0 = b - glyph.top
-        let x0 = min(pen, gx0), x1 = max(cellRight, gx0 + glyph.width, minimumRight ?? cellRight)
+        var x0 = min(pen, gx0), x1 = max(cellRight, gx0 + glyph.width, minimumRight ?? cellRight)
+        if let columns {
+            x0 = columns.lowerBound
+            x1 = columns.upperBound
+            guard x0 < x1 else { return 0 }
+        }
+        // The glyph's own columns within the cell's (all of them, unless cut).
+        let firstColumn = max(0, x0 - gx0), endColumn = min(glyph.width, x1 - gx0)
         // Ink in the cell, all of it unexplained until the glyph's pixels near it are counted.
         var total = patch.inkSum(x0: x0, x1: x1, y0: y0, y1: y1)
         let width = patch.width, height = patch.height
@@ -121,7 +138,7 @@ struct PrintedLineMatcher {
                         for gy in 0..<glyph.height {
                             let y = gy0 + gy
                             let rowInside = y >= 0 && y < height
-                            for gx in 0..<glyph.width {
+                            for gx in firstColumn..<max(firstColumn, endColumn) {
                                 let r = coverage[gy * glyph.width + gx]
                                 guard r > 0 else { continue }
                                 let x = gx0 + gx
@@ -133,7 +150,7 @@ struct PrintedLineMatcher {
                 }
             }
         }
-        return max(0, total) / max(glyph.ink, 0.5 * glyphs.typicalInk)
+        return total
     }
 
     /// The glyph placed at the best shift within `reach` pixels of `pen`.
@@ -256,6 +273,64 @@ struct PrintedLineMatcher {
             active = kept
         }
         return best
+    }
+
+    /// Two characters' glyphs joined at a column (see ``cut(at:in:)``).
+    struct JoinedGlyph: Sendable {
+        /// The join's cost and the best single character's over the same columns, per glyph.
+        var cost: Float
+        var single: Float
+        /// The best single character, and the characters left and right of the cut.
+        var best: String
+        var left: String
+        var right: String
+    }
+
+    /// A one-character step's cell explained as two characters joined at a column: the left
+    /// part of one, the right part of another — what a paste whose edge cuts through a character
+    /// leaves. The cheapest such join of two different characters the graph offers there
+    /// (each part's unexplained ink, relative to the read glyph's), against the cheapest single
+    /// character over the same columns; cuts only through the glyph's middle half, where both
+    /// parts carry ink of their own.
+    func cut(at step: Step, in graph: LineGraph) -> JoinedGlyph? {
+        guard step.placements.count == 1, let placed = step.placements.first else { return nil }
+        let candidates = graph.edges[step.from].compactMap { edge -> (String, PrintGlyphs.Glyph)? in
+            guard edge.to != step.from, edge.text.count == 1, let glyph = glyphs.glyph(edge.text[0]), glyph.isDefined else { return nil }
+            return (edge.label, glyph)
+        }
+        guard candidates.count >= 2 else { return nil }
+        // The cell of the character that explains the place best (the print may differ from
+        // the expected text): every join is compared over its columns, at its pen.
+        let best = candidates.map { place($0.1, pen: Double(placed.pen), dy: placed.dy, reach: 2) }.min { $0.cost < $1.cost }
+        guard let best, let read = glyphs.glyph(best.scalar) else { return nil }
+        let cellLeft = best.pen, cellRight = best.pen + Int(best.advance.rounded())
+        let inkLeft = best.pen + read.left
+        let cuts = Array((inkLeft + read.width / 4)...(inkLeft + max(read.width / 4, 3 * read.width / 4)))
+        // Each character's unexplained ink left and right of every cut.
+        let parts = candidates.map { _, glyph in
+            cuts.map { x in
+                // (A glyph may reach past its cell: a cut outside it leaves one part empty.)
+                (unexplainedInk(of: glyph, pen: best.pen, dy: best.dy, columns: cellLeft..<max(cellLeft, min(x, cellRight))),
+                 unexplainedInk(of: glyph, pen: best.pen, dy: best.dy, columns: min(max(x, cellLeft), cellRight)..<cellRight))
+            }
+        }
+        let norm = normaliser(read)
+        var single: (cost: Float, index: Int) = (.infinity, 0)
+        for a in candidates.indices {
+            let cost = max(0, parts[a][0].0) + max(0, parts[a][0].1)
+            if cost < single.cost { single = (cost, a) }
+        }
+        var join: (cost: Float, left: Int, right: Int) = (.infinity, 0, 0)
+        for a in candidates.indices {
+            for b in candidates.indices where b != a {
+                for k in cuts.indices {
+                    let cost = max(0, parts[a][k].0) + max(0, parts[b][k].1)
+                    if cost < join.cost { join = (cost, a, b) }
+                }
+            }
+        }
+        return JoinedGlyph(cost: join.cost / norm, single: single.cost / norm, best: candidates[single.index].0,
+                           left: candidates[join.left].0, right: candidates[join.right].0)
     }
 
     /// For each step of `reading`, the cost of every alternative the graph offers at the step's

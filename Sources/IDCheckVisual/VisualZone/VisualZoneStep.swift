@@ -59,7 +59,7 @@ public struct VisualZoneStep: ExaminationStep {
             if let date = check.printedDate { dates[field] = date }
             if let glyph = check.foreignGlyph {
                 foreign.append(ForeignGlyph(kind: glyph.kind, field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
-                                            region: placement.region(of: glyph.box), page: page))
+                                            region: placement.region(of: glyph.box), page: page, joined: glyph.joined))
             }
             guard check.outcome != .unverified else { continue }
             readings[field] = PrintedFieldReading(field: field, zone: fieldZone.id, expected: check.expected, observed: check.observed,
