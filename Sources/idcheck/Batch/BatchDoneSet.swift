@@ -1,5 +1,4 @@
 import IDCheck
-import Synchronization
 
 /// The files that already have a line, keyed on path and SHA-256 of the bytes: a file whose
 /// bytes changed since is done again (and gets a second line with its new SHA-256).
@@ -24,7 +23,7 @@ final class BatchDoneSet: Sendable {
         }
     }
 
-    private let keys = Mutex<Set<Key>>([])
+    private let keys = Locked<Set<Key>>([])
 
     var count: Int { keys.withLock { $0.count } }
 

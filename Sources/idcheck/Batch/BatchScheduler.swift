@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import IDCheck
-import Synchronization
 
 /// Runs the files of a batch on worker threads with bounded memory and hands the outcomes to the
 /// writer **in the inputs' order**, each as soon as it and every file before it are finished.
@@ -40,7 +39,7 @@ final class BatchScheduler {
             var terminated = false
         }
 
-        let state = Mutex(State())
+        let state = Locked(State())
         let wake = DispatchSemaphore(value: 0)
     }
 

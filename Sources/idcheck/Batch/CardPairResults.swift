@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// The cards of a batch verified once. A card scanned as two files (``CardSides``) is one
 /// document and each file's line carries the card's report: the first of the two files to reach
@@ -40,7 +39,7 @@ final class CardPairResults: Sendable {
         var stored: [String] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Results kept for files that have not come yet.
     let capacity: Int
 
