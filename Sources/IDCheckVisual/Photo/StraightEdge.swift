@@ -64,7 +64,7 @@ struct StraightEdge: Sendable, Equatable {
     }
 
     /// The index (sub-pixel for a sharp step) where `profile` steps most.
-    private static func strongestStep(_ profile: [Double], width: Int, keepingEnds: Bool = true) -> Double? {
+    private static func strongestStep(_ profile: [Double], width: Int, keepingEnds: Bool) -> Double? {
         guard profile.count > 2 * width + 2 else { return nil }
         var best = (index: 0, size: -1.0)
         var sizes = [Double](repeating: 0, count: profile.count)

@@ -355,14 +355,21 @@ struct FieldVerifier {
 
     // MARK: Helpers
 
+    /// Whether a field's print is clear enough for one character to be judged against the others:
+    /// three characters at the least, their median cost at most ``clearPrint`` (a blurred or
+    /// faint print makes every glyph costly).
+    static func printIsClear(_ fits: [GlyphFit]) -> Bool {
+        guard fits.count >= 3 else { return false }
+        let costs = fits.map(\.cost).sorted()
+        return costs[costs.count / 2] <= clearPrint
+    }
+
     /// The character whose best fit is worst, when it is at least ``foreignGlyphCost`` and the
     /// print's other characters are clear (median at most ``clearPrint``): one glyph unlike every
     /// character of the font among well-printed ones is what a paste cutting through a character
     /// leaves. A blurred or faint print (every glyph costly) is not judged.
     static func foreignGlyph(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignCharacter? {
-        guard fits.count >= 3, let worst = fits.filter(\.judged).max(by: { $0.cost < $1.cost }), worst.cost >= foreignGlyphCost else { return nil }
-        let costs = fits.map(\.cost).sorted()
-        guard costs[costs.count / 2] <= clearPrint else { return nil }
+        guard printIsClear(fits), let worst = fits.filter(\.judged).max(by: { $0.cost < $1.cost }), worst.cost >= foreignGlyphCost else { return nil }
         return ForeignCharacter(position: worst.position, cost: worst.cost, box: patch.sideBox(x0: worst.x0, x1: worst.x1))
     }
 
@@ -373,15 +380,13 @@ struct FieldVerifier {
     /// when the same character elsewhere in the field costs as much: that is how this font's
     /// glyph prints, not a cut.
     static func joinedGlyph(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignCharacter? {
-        guard fits.count >= 3 else { return nil }
-        let costs = fits.map(\.cost).sorted()
-        guard costs[costs.count / 2] <= clearPrint else { return nil }
-        let joined = fits.filter { fit in
-            guard fit.judged, let cut = fit.cut, cut.single >= joinedSingleCost, cut.cost <= joinedShare * cut.single else { return false }
-            return !fits.contains { $0.position != fit.position && $0.label == cut.best && $0.cost >= joinedShare * cut.single }
+        guard printIsClear(fits) else { return nil }
+        let joined: [(fit: GlyphFit, cut: PrintedLineMatcher.JoinedGlyph)] = fits.compactMap { fit in
+            guard fit.judged, let cut = fit.cut, cut.single >= joinedSingleCost, cut.cost <= joinedShare * cut.single else { return nil }
+            let sameCharacterAsCostly = fits.contains { $0.position != fit.position && $0.label == cut.best && $0.cost >= joinedShare * cut.single }
+            return sameCharacterAsCostly ? nil : (fit, cut)
         }
-        guard let worst = joined.max(by: { ($0.cut.map { $0.single - $0.cost } ?? 0) < ($1.cut.map { $0.single - $0.cost } ?? 0) }),
-              let cut = worst.cut else { return nil }
+        guard let (worst, cut) = joined.max(by: { $0.cut.single - $0.cut.cost < $1.cut.single - $1.cut.cost }) else { return nil }
         return ForeignCharacter(kind: .joinedCharacters, position: worst.position, cost: cut.single,
                                 box: patch.sideBox(x0: worst.x0, x1: worst.x1), joined: ForeignGlyph.Join(left: cut.left, right: cut.right))
     }
