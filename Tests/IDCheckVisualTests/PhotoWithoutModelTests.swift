@@ -29,13 +29,15 @@ struct PhotoWithoutModelTests {
 
     @Test("a photo print glued on turned is found without the specimen, a warning pointing at the print",
           arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52), ("UTO-ID-2021", 70), ("UTO-ID-2021", 75),
-                     ("UTO-ID-2021", 140)])
+                     ("UTO-ID-2021", 140), ("UTO-P-2020", 97), ("UTO-P-2020", 152)])
     func turnedPrintIsFound(model: String, index: Int) throws {
         // A glossy print turned -0.71° on a UTO-P-2014 page, a JPEG reprint and a glossy print on
         // UTO-P-2020 pages (the ghost image is not looked at without the model); on two identity
         // cards' fronts (found at the back's scale), a JPEG reprint turned 0.45° and an inkjet
         // print turned 0.55°; and a glossy print turned 0.66° on a front whose pattern lines, just
-        // inside its faint paper edge, were once taken for the edge.
+        // inside its faint paper edge, were once taken for the edge. Two prints trimmed to sit
+        // inside the window of the portrait they replace (-0.57°, -0.62°): the old print's square
+        // edges around them were the largest rectangle, and their own turned ones lie inside.
         let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
         let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted },
                                      "\(inspection.examination.foundPortraits)")
@@ -52,11 +54,12 @@ struct PhotoWithoutModelTests {
     }
 
     @Test("a printed portrait, scanned flat or photographed on a table, is found square to the paper: no photo indicator",
-          arguments: [1, 21])
-    func printedPortraitIsSquare(index: Int) throws {
+          arguments: [("UTO-P-2014", 1), ("UTO-P-2014", 21), ("UTO-P-2020", 322), ("UTO-P-2020", 737)])
+    func printedPortraitIsSquare(model: String, index: Int) throws {
         // UTO-P-2014 documents 1 (scanner) and 21 (photographed at an angle: the MRZ alone would
-        // leave the portrait's edges turned by the perspective).
-        let (inspection, _) = try Self.inspect(model: "UTO-P-2014", seed: 9101, index: index, forge: .none)
+        // leave the portrait's edges turned by the perspective); two UTO-P-2020 pages whose
+        // portrait sits in a printed frame (a rectangle inside a rectangle, both square).
+        let (inspection, _) = try Self.inspect(model: model, seed: 9101, index: index, forge: .none)
         let portrait = try #require(inspection.examination.foundPortraits.first)
         let turn = try #require(portrait.turnDegrees, "sides \(portrait.sideTurns)")
         #expect(abs(turn) < 0.15)

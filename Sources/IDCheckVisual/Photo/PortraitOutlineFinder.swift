@@ -32,7 +32,21 @@ struct PortraitOutlineFinder: Sendable {
     var sideSearch = StraightEdge.Search(strip: 4, before: 10, after: 10, width: 1)
     var sideTolerance = 0.8
 
+    /// Smallest share of the outer outline's width and height a nested one keeps, and how far
+    /// inside it its sides must lie, millimetres: a print trimmed to sit inside the window of the
+    /// one it replaces is a few per cent smaller (its edges 1–3 mm inside the old print's).
+    var nestedShare = 0.8
+    var nestedInset = 1.0
+
+    /// The portrait's outline: the largest rectangle found.
     func find(in patch: GreyPatch, resolution: Double) -> PortraitOutline? {
+        findWithNested(in: patch, resolution: resolution)?.outer
+    }
+
+    /// The portrait's outline and the largest rectangle found inside it, if any: a print glued
+    /// inside the window of the one it replaces leaves the old print's square edges around its
+    /// own turned ones, and the largest rectangle is then the old print.
+    func findWithNested(in patch: GreyPatch, resolution: Double) -> (outer: PortraitOutline, nested: PortraitOutline?)? {
         let factor = max(1, Int((resolution / coarseResolution).rounded()))
         let coarse = patch.shrunk(by: factor)
         let w = coarse.width, h = coarse.height
@@ -41,18 +55,39 @@ struct PortraitOutlineFinder: Sendable {
         let largest = (width: Int(widths.upperBound * perMillimetre), height: Int(heights.upperBound * perMillimetre))
         guard w > smallest.width + 4, h > smallest.height + 4 else { return nil }
         let maps = CoarseEdgeMaps(coarse, run: max(1, Int(perMillimetre / 2)), stepOverTexture: stepOverTexture, minimumStep: minimumStep)
+        let everywhere = CoarseRectangle(x: 1, y: 1, width: w - 3, height: h - 3)
+        guard let outer = largestRectangle(in: maps, within: everywhere,
+                                           widths: (smallest.width, largest.width), heights: (smallest.height, largest.height)) else { return nil }
+        let inset = max(1, Int((nestedInset * perMillimetre).rounded()))
+        let inside = CoarseRectangle(x: outer.x + inset, y: outer.y + inset, width: outer.width - 2 * inset, height: outer.height - 2 * inset)
+        let nested = largestRectangle(in: maps, within: inside,
+                                      widths: (max(smallest.width, Int((Double(outer.width) * nestedShare).rounded(.up))), inside.width),
+                                      heights: (max(smallest.height, Int((Double(outer.height) * nestedShare).rounded(.up))), inside.height))
+        return (fitted(outer, on: patch, factor: factor), nested.map { fitted($0, on: patch, factor: factor) })
+    }
+
+    /// A rectangle on the coarse grid, coarse pixels.
+    private struct CoarseRectangle {
+        var x: Int, y: Int, width: Int, height: Int
+    }
+
+    /// The largest rectangle lying within `bounds` (its sides on or inside them) whose sides all
+    /// run as edges and whose middle is not busy; among those of one size, the one with the
+    /// strongest weakest side.
+    private func largestRectangle(in maps: CoarseEdgeMaps, within bounds: CoarseRectangle,
+                                  widths: (smallest: Int, largest: Int), heights: (smallest: Int, largest: Int)) -> CoarseRectangle? {
         let enough = minimumEdgeShare, busiest = largestBusyShare
-        var best: (x: Int, y: Int, width: Int, height: Int, score: Double)?
-        for height in stride(from: smallest.height, through: min(largest.height, h - 3), by: 2) {
+        var best: (rectangle: CoarseRectangle, score: Double)?
+        for height in stride(from: heights.smallest, through: min(heights.largest, bounds.height), by: 2) {
             let inset = max(1, Int(Double(height) * endSkip))
-            for width in stride(from: smallest.width, through: min(largest.width, w - 3), by: 2) {
+            for width in stride(from: widths.smallest, through: min(widths.largest, bounds.width), by: 2) {
                 guard proportions.contains(Double(width) / Double(height)) else { continue }
                 let across = max(1, Int(Double(width) * endSkip))
                 let area = Double(width * height)
                 // Only a larger rectangle can win.
-                if let best, Double(best.width * best.height) > area { continue }
-                for y in 1..<(h - height - 1) {
-                    for x in 1..<(w - width - 1) {
+                if let best, Double(best.rectangle.width * best.rectangle.height) > area { continue }
+                for y in bounds.y...(bounds.y + bounds.height - height) {
+                    for x in bounds.x...(bounds.x + bounds.width - width) {
                         guard maps.verticalShare(x, y + inset, y + height - inset) >= enough,
                               maps.verticalShare(x + width, y + inset, y + height - inset) >= enough,
                               maps.horizontalShare(y, x + across, x + width - across) >= enough,
@@ -63,16 +98,20 @@ struct PortraitOutlineFinder: Sendable {
                         let step = min(maps.verticalStep(x, y + inset, y + height - inset), maps.verticalStep(x + width, y + inset, y + height - inset),
                                        maps.horizontalStep(y, x + across, x + width - across), maps.horizontalStep(y + height, x + across, x + width - across))
                         let score = area * 1000 + min(step, 999)
-                        if score > (best?.score ?? 0) { best = (x, y, width, height, score) }
+                        if score > (best?.score ?? 0) { best = (CoarseRectangle(x: x, y: y, width: width, height: height), score) }
                     }
                 }
             }
         }
-        guard let best else { return nil }
+        return best?.rectangle
+    }
+
+    /// `rectangle`'s four sides fitted as straight edges on the full patch.
+    private func fitted(_ rectangle: CoarseRectangle, on patch: GreyPatch, factor: Int) -> PortraitOutline {
         // Coarse pixel x covers fine pixels x·factor ..< (x+1)·factor: its centre.
         let scale = Double(factor)
-        let x0 = (Double(best.x) + 0.5) * scale, x1 = (Double(best.x + best.width) + 0.5) * scale
-        let y0 = (Double(best.y) + 0.5) * scale, y1 = (Double(best.y + best.height) + 0.5) * scale
+        let x0 = (Double(rectangle.x) + 0.5) * scale, x1 = (Double(rectangle.x + rectangle.width) + 0.5) * scale
+        let y0 = (Double(rectangle.y) + 0.5) * scale, y1 = (Double(rectangle.y + rectangle.height) + 0.5) * scale
         func side(vertical: Bool, at position: Double, from start: Double, to end: Double) -> StraightEdge? {
             let points = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: sideSearch)
             return StraightEdge.fitted(points, tolerance: sideTolerance)

@@ -11,7 +11,9 @@ import IDCheckSpecimens
 /// that way, a printed portrait's straight sides run square to within 0.11° on the benchmark's
 /// genuine documents, scanned or photographed at an angle. The portrait's outline is found
 /// without the specimen (``PortraitOutlineFinder``); its straight sides (one at the least) must
-/// agree on one turn — a rigid print.
+/// agree on one turn — a rigid print. A print smaller than the portrait it covers leaves the old
+/// one's square outline around its own: the largest rectangle inside the outline is judged too,
+/// and the more turned of the two counts.
 ///
 /// A TD1 card's portrait is on its front, another image without an MRZ: the card is found there
 /// as the rectangle of ID-1 size at the back's scale with edges all round (``CardFrontLocator``),
@@ -95,18 +97,32 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     private func portrait(on image: Image, page: Int, placement: DocumentPlacement, box: Specimen.Box, side: NominalMRZSide) -> FoundPortrait? {
         let width = Int(box.width * side.widthMillimetres * resolution), height = Int(box.height * side.heightMillimetres * resolution)
         let patch = GreyPatch(AlignedSide(image: image, placement: placement).patch(box, width: width, height: height))
-        guard let outline = finder.find(in: patch, resolution: resolution) else { return nil }
+        guard let (outer, nested) = finder.findWithNested(in: patch, resolution: resolution) else { return nil }
+        // The turned one of the two, where a print sits inside the window of the one it replaced.
+        var outline = outer, turn = agreedTurn(of: outer)
+        if let nested, let nestedTurn = agreedTurn(of: nested), abs(nestedTurn.degrees) > abs(turn?.degrees ?? 0) {
+            (outline, turn) = (nested, nestedTurn)
+        }
         func point(_ x: Double, _ y: Double) -> Point {
             placement.point(x: box.x + x / Double(width) * box.width, y: box.y + y / Double(height) * box.height)
         }
         let region = [point(outline.x, outline.y), point(outline.x + outline.width, outline.y),
                       point(outline.x + outline.width, outline.y + outline.height), point(outline.x, outline.y + outline.height)]
-        let straight = outline.sideTurns.filter { $0.straightness >= minimumStraightness }.map { $0.degrees }.sorted()
-        var turn: Double?
-        if straight.count >= fewestStraightSides, let first = straight.first, let last = straight.last, last - first <= largestDisagreement {
-            let middle = straight.count / 2
-            turn = straight.count % 2 == 1 ? straight[middle] : (straight[middle - 1] + straight[middle]) / 2
-        }
-        return FoundPortrait(page: page, region: region, turnDegrees: turn, sideTurns: straight)
+        return FoundPortrait(page: page, region: region, turnDegrees: turn?.degrees, sideTurns: turn?.sides ?? straightSides(of: outline))
+    }
+
+    /// The turns of `outline`'s straight sides, sorted.
+    private func straightSides(of outline: PortraitOutline) -> [Double] {
+        outline.sideTurns.filter { $0.straightness >= minimumStraightness }.map { $0.degrees }.sorted()
+    }
+
+    /// The turn `outline`'s straight sides agree on (their median), with the sides' turns; `nil`
+    /// when too few are straight or they disagree (no rigid print).
+    private func agreedTurn(of outline: PortraitOutline) -> (degrees: Double, sides: [Double])? {
+        let straight = straightSides(of: outline)
+        guard straight.count >= fewestStraightSides, let first = straight.first, let last = straight.last,
+              last - first <= largestDisagreement else { return nil }
+        let middle = straight.count / 2
+        return (straight.count % 2 == 1 ? straight[middle] : (straight[middle - 1] + straight[middle]) / 2, straight)
     }
 }
