@@ -29,15 +29,16 @@ struct PhotoWithoutModelTests {
 
     @Test("a photo print glued on turned is found without the specimen, a warning pointing at the print",
           arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52), ("UTO-ID-2021", 70), ("UTO-ID-2021", 75),
-                     ("UTO-ID-2021", 140), ("UTO-P-2020", 32), ("UTO-P-2020", 97)])
+                     ("UTO-ID-2021", 140), ("UTO-P-2020", 97), ("UTO-V-2018", 189)])
     func turnedPrintIsFound(model: String, index: Int) throws {
         // A glossy print turned -0.71° on a UTO-P-2014 page, a JPEG reprint and a glossy print on
         // UTO-P-2020 pages (the ghost image is not looked at without the model); on two identity
         // cards' fronts (found at the back's scale), a JPEG reprint turned 0.45° and an inkjet
         // print turned 0.55°; and a glossy print turned 0.66° on a front whose pattern lines, just
-        // inside its faint paper edge, were once taken for the edge. Two prints trimmed to sit
-        // inside the window of the portrait they replace (0.73°, -0.57°): the old print's square
-        // edges around them were the largest rectangle, and their own turned ones lie inside.
+        // inside its faint paper edge, were once taken for the edge. Two prints smaller than the
+        // portrait they cover, one trimmed to sit inside its outline (-0.57°), a JPEG reprint on
+        // a visa (0.5°): the old portrait's square edges around them were the largest rectangle,
+        // and their own turned ones lie inside.
         let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
         let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted },
                                      "\(inspection.examination.foundPortraits)")
@@ -69,8 +70,8 @@ struct PhotoWithoutModelTests {
     @Test("a genuine page photographed on a table whose portrait's frame leans on one side raises no photo indicator")
     func genuineFrameLeaningOnOneSide() throws {
         // UTO-P-2020 document 882: the frame's left edge runs 0.28° against the paper while the
-        // outline's top runs square (no rigid turn), and the rectangle inside it shows only that
-        // left edge straight (0.30°): one side is not enough there.
+        // outline's top runs square (no rigid turn), and the rectangle inside it shows only its
+        // left side straight (0.30°), no horizontal one: not judged.
         let (inspection, _) = try Self.inspect(model: "UTO-P-2020", seed: 9101, index: 882, forge: .none)
         let portrait = try #require(inspection.examination.foundPortraits.first)
         #expect(abs(portrait.turnDegrees ?? 0) < 0.2, "sides \(portrait.sideTurns)")

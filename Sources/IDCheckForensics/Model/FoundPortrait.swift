@@ -10,9 +10,10 @@ public struct FoundPortrait: Sendable, Hashable {
     /// 4 corners clockwise from the top-left, pixels.
     public var region: [Point]
     /// Degrees clockwise against the paper's edges; `nil` when no side is straight or the straight
-    /// ones disagree (no turn to judge).
+    /// and nearly straight ones disagree (no rigid print, or a sheared placement: no turn to judge).
     public var turnDegrees: Double?
-    /// The straight sides' turns, degrees.
+    /// The straight sides' turns, degrees (the nearly straight sides that can veto a turn are
+    /// not among them).
     public var sideTurns: [Double]
 
     public init(page: Int, region: [Point], turnDegrees: Double?, sideTurns: [Double]) {

@@ -7,7 +7,9 @@
 /// texture (a column of text or a baseline has gaps between lines, letters and words; the fine
 /// pattern cancels). Of the rectangles whose every side runs along ``minimumEdgeShare`` of it,
 /// the largest wins: the portrait's own outlines (hair, face) lie inside its print's edges. Then
-/// each side is fitted as a straight edge on the full patch.
+/// each side is fitted as a straight edge on the full patch. The largest such rectangle inside
+/// it is found too (``findWithNested(in:resolution:)``): a print smaller than the portrait it
+/// covers sits inside that portrait's outline.
 struct PortraitOutlineFinder: Sendable {
     /// Portrait sizes looked for, millimetres (ICAO 9303 portraits on passports and visas; the
     /// library's models 28.8–33.8 × 40–44 mm).
@@ -38,11 +40,6 @@ struct PortraitOutlineFinder: Sendable {
     var nestedShare = 0.8
     var nestedInset = 1.0
 
-    /// The portrait's outline: the largest rectangle found.
-    func find(in patch: GreyPatch, resolution: Double) -> PortraitOutline? {
-        findWithNested(in: patch, resolution: resolution)?.outer
-    }
-
     /// The portrait's outline and the largest rectangle found inside it, if any: a print glued
     /// inside the window of the one it replaces leaves the old print's square edges around its
     /// own turned ones, and the largest rectangle is then the old print.
@@ -63,7 +60,8 @@ struct PortraitOutlineFinder: Sendable {
         let nested = largestRectangle(in: maps, within: inside,
                                       widths: (max(smallest.width, Int((Double(outer.width) * nestedShare).rounded(.up))), inside.width),
                                       heights: (max(smallest.height, Int((Double(outer.height) * nestedShare).rounded(.up))), inside.height))
-        return (fitted(outer, on: patch, factor: factor), nested.map { fitted($0, on: patch, factor: factor) })
+        let outerOutline = fitted(outer, on: patch, factor: factor)
+        return (outerOutline, nested.map { fitted($0, on: patch, factor: factor, inside: outerOutline) })
     }
 
     /// A rectangle on the coarse grid, coarse pixels.
@@ -106,22 +104,50 @@ struct PortraitOutlineFinder: Sendable {
         return best?.rectangle
     }
 
-    /// `rectangle`'s four sides fitted as straight edges on the full patch.
-    private func fitted(_ rectangle: CoarseRectangle, on patch: GreyPatch, factor: Int) -> PortraitOutline {
+    /// Fine pixels a side inside another outline is kept from that outline's side: the coarse
+    /// search sees an edge a millimetre either side of it, so a rectangle just inside an outline
+    /// is often that outline's own edges again, and a print's edge just inside them loses to
+    /// them in the side's search. Each side is searched clear of them too, and that edge is
+    /// taken where it is straight along ``clearSideStraightness`` of the side.
+    var nestedClearance = 4
+    var clearSideStraightness = 0.8
+
+    /// `rectangle`'s four sides fitted as straight edges on the full patch; inside `outer`, a
+    /// side's edge searched ``nestedClearance`` pixels short of `outer`'s side where it is
+    /// straight, else the edge found without that limit (it may be `outer`'s own side).
+    private func fitted(_ rectangle: CoarseRectangle, on patch: GreyPatch, factor: Int, inside outer: PortraitOutline? = nil) -> PortraitOutline {
         // Coarse pixel x covers fine pixels x·factor ..< (x+1)·factor: its centre.
         let scale = Double(factor)
         let x0 = (Double(rectangle.x) + 0.5) * scale, x1 = (Double(rectangle.x + rectangle.width) + 0.5) * scale
         let y0 = (Double(rectangle.y) + 0.5) * scale, y1 = (Double(rectangle.y + rectangle.height) + 0.5) * scale
-        func side(vertical: Bool, at position: Double, from start: Double, to end: Double) -> StraightEdge? {
-            let points = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: sideSearch)
-            return StraightEdge.fitted(points, tolerance: sideTolerance)
+        /// The side at `position`, searched outwards (towards smaller coordinates for a left or
+        /// top side) no nearer than the clearance to `limit`, the outer outline's side there.
+        func side(vertical: Bool, at position: Double, outwardsIsSmaller: Bool, limit: Double?, from start: Double, to end: Double) -> StraightEdge? {
+            func edge(_ search: StraightEdge.Search) -> StraightEdge? {
+                let points = StraightEdge.steps(in: patch, vertical: vertical, expected: position, from: start, to: end, search: search)
+                return StraightEdge.fitted(points, tolerance: sideTolerance)
+            }
+            if let limit {
+                var clear = sideSearch
+                let reach = max(0, min(outwardsIsSmaller ? clear.before : clear.after, Int(abs(position - limit)) - nestedClearance))
+                if outwardsIsSmaller { clear.before = reach } else { clear.after = reach }
+                // A step at the band's outer end is the outer side's flank.
+                clear.keepsStepsAtEnds = false
+                if let inside = edge(clear), inside.straightness >= clearSideStraightness { return inside }
+            }
+            return edge(sideSearch)
         }
         let alongX = (x0 + (x1 - x0) * endSkip, x1 - (x1 - x0) * endSkip), alongY = (y0 + (y1 - y0) * endSkip, y1 - (y1 - y0) * endSkip)
+        let middleX = (x0 + x1) / 2, middleY = (y0 + y1) / 2
+        let limits = outer.map { outer in
+            (left: outer.left?.across(at: middleY) ?? outer.x, right: outer.right?.across(at: middleY) ?? outer.x + outer.width,
+             top: outer.top?.across(at: middleX) ?? outer.y, bottom: outer.bottom?.across(at: middleX) ?? outer.y + outer.height)
+        }
         return PortraitOutline(x: x0, y: y0, width: x1 - x0, height: y1 - y0,
-                               left: side(vertical: true, at: x0, from: alongY.0, to: alongY.1),
-                               right: side(vertical: true, at: x1, from: alongY.0, to: alongY.1),
-                               top: side(vertical: false, at: y0, from: alongX.0, to: alongX.1),
-                               bottom: side(vertical: false, at: y1, from: alongX.0, to: alongX.1))
+                               left: side(vertical: true, at: x0, outwardsIsSmaller: true, limit: limits?.left, from: alongY.0, to: alongY.1),
+                               right: side(vertical: true, at: x1, outwardsIsSmaller: false, limit: limits?.right, from: alongY.0, to: alongY.1),
+                               top: side(vertical: false, at: y0, outwardsIsSmaller: true, limit: limits?.top, from: alongX.0, to: alongX.1),
+                               bottom: side(vertical: false, at: y1, outwardsIsSmaller: false, limit: limits?.bottom, from: alongX.0, to: alongX.1))
     }
 }
 
