@@ -39,6 +39,13 @@ struct PortraitOutlineFinder: Sendable {
     /// one it replaces is a few per cent smaller (its edges 1–3 mm inside the old print's).
     var nestedShare = 0.8
     var nestedInset = 1.0
+    /// Fine pixels a side inside another outline is kept from that outline's side: the coarse
+    /// search sees an edge a millimetre either side of it, so a rectangle just inside an outline
+    /// is often that outline's own edges again, and a print's edge just inside them loses to
+    /// them in the side's search. Each side is searched clear of them too, and that edge is
+    /// taken where it is straight along ``clearSideStraightness`` of the side.
+    var nestedClearance = 4
+    var clearSideStraightness = 0.8
 
     /// The portrait's outline and the largest rectangle found inside it, if any: a print glued
     /// inside the window of the one it replaces leaves the old print's square edges around its
@@ -103,14 +110,6 @@ struct PortraitOutlineFinder: Sendable {
         }
         return best?.rectangle
     }
-
-    /// Fine pixels a side inside another outline is kept from that outline's side: the coarse
-    /// search sees an edge a millimetre either side of it, so a rectangle just inside an outline
-    /// is often that outline's own edges again, and a print's edge just inside them loses to
-    /// them in the side's search. Each side is searched clear of them too, and that edge is
-    /// taken where it is straight along ``clearSideStraightness`` of the side.
-    var nestedClearance = 4
-    var clearSideStraightness = 0.8
 
     /// `rectangle`'s four sides fitted as straight edges on the full patch; inside `outer`, a
     /// side's edge searched ``nestedClearance`` pixels short of `outer`'s side where it is

@@ -45,10 +45,10 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     /// A side nearly straight (from this share of its positions on its line) does not measure
     /// the turn, but all such sides must agree within ``largestDisagreement``: a rigid print turns
     /// all its sides alike, while a placement sheared by a photograph's perspective turns the
-    /// vertical sides only. On a genuine
-    /// UTO-P-2014 table photograph (seed 9201, document 546) the portrait's sides ran −0.28° and
-    /// −0.36° and its top, straight on 77% of it, square: a warning before. No glued print of
-    /// the two photo sets (seed 9102 and the benchmark's) was lost; from 0.7 down, some were.
+    /// vertical sides only. On a genuine UTO-P-2014 table photograph (seed 9201, document 546)
+    /// the portrait's sides ran −0.28° and −0.36° and its top, straight on 77% of it, square: a
+    /// warning before. No glued print of the two photo sets (seed 9102 and the benchmark's) was
+    /// lost; from 0.7 down, some were.
     var smallestStraightnessThatDisagrees = 0.75
     /// Straight sides needed for a turn. One is enough: on the benchmark's genuine documents a
     /// single straight side of a printed portrait runs square within 0.104° (38 card fronts), and

@@ -292,13 +292,10 @@ struct FieldVerifier {
         let steps = expected.steps
         for (index, step) in steps.enumerated() {
             let other = matcher.alternatives(at: step, in: graph, previous: previous).min { $0.cost < $1.cost }
-            if let other, other.cost < step.cost {
-                read += other.label
-                readCost += other.cost
-            } else {
-                read += step.label
-                readCost += step.cost
-            }
+            // The character read there: an alternative that explains the ink better, else the expected one.
+            let (label, cost) = other.flatMap { $0.cost < step.cost ? ($0.label, $0.cost) : nil } ?? (step.label, step.cost)
+            read += label
+            readCost += cost
             if let first = step.placements.first, let last = step.placements.last {
                 let best = min(step.cost, other?.cost ?? .infinity) / Float(step.placements.count)
                 var fit = GlyphFit(position: position, cost: best, x0: Double(first.pen), x1: Double(last.pen) + last.advance)
@@ -306,7 +303,7 @@ struct FieldVerifier {
                 let after = index + 1 < steps.count ? steps[index + 1].placements.first?.scalar : nil
                 let kerned = max(before.map { abs(glyphs.kerning($0, first.scalar)) } ?? 0, after.map { abs(glyphs.kerning(last.scalar, $0)) } ?? 0)
                 fit.judged = kerned < Self.overlappingKerning
-                fit.label = (other?.cost ?? .infinity) < step.cost ? other?.label ?? step.label : step.label
+                fit.label = label
                 // Only a costly glyph can be a join (the cut's single character costs about the fit).
                 if fit.judged, best >= 0.8 * Self.joinedSingleCost { fit.cut = matcher.cut(at: step, in: graph) }
                 fits.append(fit)
