@@ -15,11 +15,15 @@ public struct FoundPortrait: Sendable, Hashable {
     /// The straight sides' turns, degrees (the nearly straight sides that can veto a turn are
     /// not among them).
     public var sideTurns: [Double]
+    /// Image pixels per millimetre of the document where the portrait was found: how finely its
+    /// edges and the paper's could be fitted.
+    public var pixelsPerMillimetre: Double
 
-    public init(page: Int, region: [Point], turnDegrees: Double?, sideTurns: [Double]) {
+    public init(page: Int, region: [Point], turnDegrees: Double?, sideTurns: [Double], pixelsPerMillimetre: Double) {
         self.page = page
         self.region = region
         self.turnDegrees = turnDegrees
         self.sideTurns = sideTurns
+        self.pixelsPerMillimetre = pixelsPerMillimetre
     }
 }

@@ -84,7 +84,8 @@ public struct PortraitWithoutModelStep: ExaminationStep {
             guard let placement = paper.placement(on: image, nominal: nominal, side: side, resolution: resolution) else { return [] }
             // The side above the MRZ's zone.
             let box = searchedBox(of: side, reservingBelow: 16)
-            return portrait(on: image, page: geometry.page, placement: placement, box: box, side: side).map { [$0] } ?? []
+            return portrait(on: image, page: geometry.page, placement: placement, box: box, side: side,
+                            pixelsPerMillimetre: pixelsPerMillimetre).map { [$0] } ?? []
         }
         // A TD1 card: its portrait is on the front, another image of the same scan session (two
         // at the most are searched: a front and a second scan of it; the search costs up to
@@ -95,7 +96,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
             guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side),
                   let placement = cardPaper.placement(on: image, nominal: coarse, side: side, resolution: resolution) else { continue }
             let box = searchedBox(of: side, reservingBelow: 0)
-            if let portrait = portrait(on: image, page: page, placement: placement, box: box, side: side) { found.append(portrait) }
+            if let portrait = portrait(on: image, page: page, placement: placement, box: box, side: side, pixelsPerMillimetre: pixelsPerMillimetre) {
+                found.append(portrait)
+            }
         }
         return found
     }
@@ -110,8 +113,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     }
 
     /// The portrait inside `box` of the side placed by its paper edges, and the turn its straight
-    /// sides agree on.
-    private func portrait(on image: Image, page: Int, placement: DocumentPlacement, box: Specimen.Box, side: NominalMRZSide) -> FoundPortrait? {
+    /// sides agree on; `pixelsPerMillimetre`: the image's, at the MRZ's scale.
+    private func portrait(on image: Image, page: Int, placement: DocumentPlacement, box: Specimen.Box, side: NominalMRZSide,
+                          pixelsPerMillimetre: Double) -> FoundPortrait? {
         let width = Int(box.width * side.widthMillimetres * resolution), height = Int(box.height * side.heightMillimetres * resolution)
         let patch = GreyPatch(AlignedSide(image: image, placement: placement).patch(box, width: width, height: height))
         guard let (outer, nested) = finder.findWithNested(in: patch, resolution: resolution) else { return nil }
@@ -126,7 +130,8 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         }
         let region = [point(outline.x, outline.y), point(outline.x + outline.width, outline.y),
                       point(outline.x + outline.width, outline.y + outline.height), point(outline.x, outline.y + outline.height)]
-        return FoundPortrait(page: page, region: region, turnDegrees: turn, sideTurns: straightSides(of: outline))
+        return FoundPortrait(page: page, region: region, turnDegrees: turn, sideTurns: straightSides(of: outline),
+                             pixelsPerMillimetre: pixelsPerMillimetre)
     }
 
     /// The turns of `outline`'s straight sides, sorted.
