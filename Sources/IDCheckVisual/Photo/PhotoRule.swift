@@ -29,7 +29,7 @@ public struct PhotoRule: IndicatorRule {
     /// …and this much where two or more straight sides agree on the turn on an image of at least
     /// ``finestTurnResolution`` pixels per millimetre (190 dpi): each side's fit errs apart from the
     /// other's (genuine: 0.113° at most on the 221 portraits of seed 9101 judged that way,
-    /// standard deviation 0.034°). The paper's placement errs for all sides alike: on hard scans
+    /// standard deviation 0.031°). The paper's placement errs for all sides alike: on hard scans
     /// (158–167 dpi, JPEG 30–32, photographed on a table) two genuine portraits' sides agreed
     /// on −0.15° and −0.14°, so coarser images keep ``smallestTurnWithoutModel``.
     public var smallestTurnOnSeveralSides = 0.2
