@@ -5,7 +5,7 @@ import Testing
 
 /// The photo check when the document's model is not in the library: the portrait is found by its
 /// outline on the MRZ's side, placed by the paper's own edges, and a print glued on turned against
-/// the paper is a warning. Documents of the visual benchmark (`benchmarks/visual-forensics.py`,
+/// the paper, or with a dark band along one edge outside it, is a warning. Documents of the visual benchmark (`benchmarks/visual-forensics.py`,
 /// photo substitutions seed 9102, genuine seed 9101), inspected with no library at all.
 @Suite("Photo substitution without the model")
 struct PhotoWithoutModelTests {
@@ -54,6 +54,40 @@ struct PhotoWithoutModelTests {
         let labelled = try #require(details.split(separator: " ").firstIndex(of: "turned").map { details.split(separator: " ")[$0 + 1] })
         let truth = try #require(Double(labelled.dropLast(2)))
         #expect(abs(turn - truth) < 0.15, "found \(turn)°, labelled \(truth)°")
+    }
+
+    @Test("a print with a dark band along one edge, outside it, is found without the specimen, also where the paper's edges are not",
+          arguments: [("UTO-P-2020", 127, true), ("UTO-ID-2021", 110, true), ("UTO-P-2020", 187, true),
+                      ("UTO-P-2014", 86, false), ("UTO-P-2014", 111, false)])
+    func seamAlongThePrintIsFound(model: String, index: Int, placedByPaper: Bool) throws {
+        // Prints turned too little to tell, or on pages whose paper edges are not found against
+        // a white lid (then the portrait is looked for where the MRZ puts the page, and only its
+        // seam is judged): the shadow of a glossy print along its top (UTO-P-2020 127), of a JPEG
+        // reprint on a card's front along its right (UTO-ID-2021 110), of an inkjet print along
+        // its top and of a glossy print along its right (UTO-P-2014 86 and 111); and the old
+        // portrait's margin left of a print trimmed to sit inside it (UTO-P-2020 187).
+        let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        let seam = try #require(portrait.seam)
+        #expect(seam.depth >= 20, "\(seam)")
+        #expect((portrait.turnDegrees != nil) == placedByPaper, "a turn is judged only against the paper's edges")
+        let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted })
+        #expect(indicator.severity == .warning && indicator.message.contains("dark band") && indicator.message.contains(seam.side))
+        let print = try #require(document.labels[0].forgery?.regions.first)
+        #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
+    }
+
+    @Test("the genuine portraits with the darkest bands outside their edges raise nothing",
+          arguments: [("UTO-RP-2019", 9101, 68), ("UTO-V-2018", 9101, 514), ("UTO-V-2018", 9201, 584)])
+    func genuineBandsAreShallow(model: String, seed: UInt64, index: Int) throws {
+        // The three deepest of 1,004 genuine portraits measured on straight sides (seeds 9101 and
+        // 9201): bands of 1, 0 and 0 grey levels against the paper beyond and the print inside.
+        // The visa 514's paper edges are not found: its portrait is searched where the MRZ puts
+        // the page.
+        let (inspection, _) = try Self.inspect(model: model, seed: seed, index: index, forge: .none)
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        #expect((portrait.seam?.depth ?? 0) < 10, "\(String(describing: portrait.seam))")
+        #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
     }
 
     @Test("a printed portrait, scanned flat or photographed on a table, is found square to the paper: no photo indicator",

@@ -14,6 +14,30 @@ struct PortraitOutline: Sendable {
     var top: StraightEdge?
     var bottom: StraightEdge?
 
+    enum Side: String, CaseIterable, Sendable {
+        case left, right, top, bottom
+
+        /// The side across the outline from this one.
+        var opposite: Side {
+            switch self {
+            case .left: .right
+            case .right: .left
+            case .top: .bottom
+            case .bottom: .top
+            }
+        }
+    }
+
+    /// The straight edge fitted to `side`.
+    func edge(_ side: Side) -> StraightEdge? {
+        switch side {
+        case .left: left
+        case .right: right
+        case .top: top
+        case .bottom: bottom
+        }
+    }
+
     /// The turn each fitted side shows, degrees clockwise on the upright side (a vertical side
     /// that leans left going down, a horizontal one that falls to the right), with its
     /// straightness.

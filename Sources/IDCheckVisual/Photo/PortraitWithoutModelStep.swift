@@ -64,6 +64,10 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     /// outline alone reaches 0.16° at most over 1,000 genuine documents; the prints it found on
     /// the two photo sets show both.
     var nestedNeedsBothOrientations = true
+    /// The dark band outside a straight side of the portrait (``EdgeSeam``), and how dark the band
+    /// across from it may be, as a share of it, for it to count (``deepestSeam(of:on:)``).
+    var seams = EdgeSeam()
+    var largestOppositeSeamShare = 0.5
 
     public init() {}
 
@@ -73,7 +77,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     }
 
     /// The portraits found: on the side that carries the MRZ (passports, visas, TD2), or on a
-    /// card's front, the other image of a TD1 document (``CardFrontLocator``).
+    /// card's front, the other image of a TD1 document (``CardFrontLocator``). Where the paper's
+    /// edges are not found, the portrait is looked for on the side as the MRZ (or the card's
+    /// outline) places it, and only its seams are judged: its turn needs the paper's edges.
     func find(_ examination: Examination) -> [FoundPortrait] {
         guard let (side, geometry, nominal) = NominalMRZSide.placed(in: examination),
               examination.pages.indices.contains(geometry.page) else { return [] }
@@ -81,11 +87,11 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         guard pixelsPerMillimetre >= minimumImageResolution else { return [] }
         if side.carriesPortrait {
             let image = examination.pages[geometry.page].image
-            guard let placement = paper.placement(on: image, nominal: nominal, side: side, resolution: resolution) else { return [] }
+            let byPaper = paper.placement(on: image, nominal: nominal, side: side, resolution: resolution)
             // The side above the MRZ's zone.
             let box = searchedBox(of: side, reservingBelow: 16)
-            return portrait(on: image, page: geometry.page, placement: placement, box: box, side: side,
-                            pixelsPerMillimetre: pixelsPerMillimetre).map { [$0] } ?? []
+            return portrait(on: image, page: geometry.page, placement: byPaper ?? nominal, placedByPaper: byPaper != nil, box: box,
+                            side: side, pixelsPerMillimetre: pixelsPerMillimetre).map { [$0] } ?? []
         }
         // A TD1 card: its portrait is on the front, another image of the same scan session (two
         // at the most are searched: a front and a second scan of it; the search costs up to
@@ -93,10 +99,11 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         var found: [FoundPortrait] = []
         for page in examination.pages.indices.filter({ $0 != geometry.page }).prefix(2) {
             let image = examination.pages[page].image
-            guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side),
-                  let placement = cardPaper.placement(on: image, nominal: coarse, side: side, resolution: resolution) else { continue }
+            guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side) else { continue }
+            let byPaper = cardPaper.placement(on: image, nominal: coarse, side: side, resolution: resolution)
             let box = searchedBox(of: side, reservingBelow: 0)
-            if let portrait = portrait(on: image, page: page, placement: placement, box: box, side: side, pixelsPerMillimetre: pixelsPerMillimetre) {
+            if let portrait = portrait(on: image, page: page, placement: byPaper ?? coarse, placedByPaper: byPaper != nil, box: box, side: side,
+                                       pixelsPerMillimetre: pixelsPerMillimetre) {
                 found.append(portrait)
             }
         }
@@ -112,9 +119,10 @@ public struct PortraitWithoutModelStep: ExaminationStep {
                      height: (side.heightMillimetres - max(reserve, margin) - margin) / side.heightMillimetres)
     }
 
-    /// The portrait inside `box` of the side placed by its paper edges, and the turn its straight
-    /// sides agree on; `pixelsPerMillimetre`: the image's, at the MRZ's scale.
-    private func portrait(on image: Image, page: Int, placement: DocumentPlacement, box: Specimen.Box, side: NominalMRZSide,
+    /// The portrait inside `box` of the side as `placement` puts it, the turn its straight sides
+    /// agree on (only when `placedByPaper`: the side placed by its paper edges) and its darkest
+    /// seam; `pixelsPerMillimetre`: the image's, at the MRZ's scale.
+    private func portrait(on image: Image, page: Int, placement: DocumentPlacement, placedByPaper: Bool, box: Specimen.Box, side: NominalMRZSide,
                           pixelsPerMillimetre: Double) -> FoundPortrait? {
         let width = Int(box.width * side.widthMillimetres * resolution), height = Int(box.height * side.heightMillimetres * resolution)
         let patch = GreyPatch(AlignedSide(image: image, placement: placement).patch(box, width: width, height: height))
@@ -125,13 +133,38 @@ public struct PortraitWithoutModelStep: ExaminationStep {
            abs(nestedTurn) > abs(turn ?? 0) {
             (outline, turn) = (nested, nestedTurn)
         }
+        // The darker seam of the two.
+        var seam = deepestSeam(of: outer, on: patch)
+        if let nested, let nestedSeam = deepestSeam(of: nested, on: patch), nestedSeam.depth > seam?.depth ?? -.infinity {
+            seam = nestedSeam
+        }
         func point(_ x: Double, _ y: Double) -> Point {
             placement.point(x: box.x + x / Double(width) * box.width, y: box.y + y / Double(height) * box.height)
         }
         let region = [point(outline.x, outline.y), point(outline.x + outline.width, outline.y),
                       point(outline.x + outline.width, outline.y + outline.height), point(outline.x, outline.y + outline.height)]
+        guard placedByPaper else {
+            return FoundPortrait(page: page, region: region, turnDegrees: nil, sideTurns: [], pixelsPerMillimetre: pixelsPerMillimetre, seam: seam)
+        }
         return FoundPortrait(page: page, region: region, turnDegrees: turn, sideTurns: straightSides(of: outline),
-                             pixelsPerMillimetre: pixelsPerMillimetre)
+                             pixelsPerMillimetre: pixelsPerMillimetre, seam: seam)
+    }
+
+    /// The darkest band just outside a straight side of `outline` (``EdgeSeam``) where the side
+    /// across from it, when straight too, shows less than ``largestOppositeSeamShare`` of it: a
+    /// band all round is a printed frame, a shadow falls on the sides away from the light.
+    func deepestSeam(of outline: PortraitOutline, on patch: GreyPatch) -> FoundPortrait.Seam? {
+        var depths: [PortraitOutline.Side: Double] = [:]
+        for side in PortraitOutline.Side.allCases where (outline.edge(side)?.straightness ?? 0) >= minimumStraightness {
+            depths[side] = seams.depth(along: side, of: outline, on: patch, pixelsPerMillimetre: resolution)
+        }
+        var deepest: FoundPortrait.Seam?
+        for side in PortraitOutline.Side.allCases {
+            guard let depth = depths[side], depth > deepest?.depth ?? -.infinity else { continue }
+            if let opposite = depths[side.opposite], opposite >= largestOppositeSeamShare * depth { continue }
+            deepest = FoundPortrait.Seam(side: side.rawValue, depth: depth)
+        }
+        return deepest
     }
 
     /// The turns of `outline`'s straight sides, sorted.

@@ -1,0 +1,66 @@
+/// A dark band just outside a straight side of a found portrait: the shadow a print stuck onto the
+/// page casts in the scanner's or the camera's light where it stands off the paper, or the margin
+/// of the portrait that a smaller print covers showing around it. A portrait printed with the page
+/// has its print's edge and then paper or background print, nothing darker in between.
+///
+/// Measured across the side on the upright patch (``PortraitWithoutModelStep``'s, at
+/// `pixelsPerMillimetre`), averaged along the middle of the side: the darkest of the grey levels
+/// from the edge to ``nearBand`` outside it, against both the paper beyond (the mean over
+/// ``beyondBand``) and the print just inside (the lightest over ``insideBand``). The depth is how
+/// much darker the band is than the lighter of those two, grey levels; a band no darker than
+/// either gives zero or less.
+struct EdgeSeam: Sendable {
+    /// Millimetres outside the edge where the band is looked for (a shadow of 0.25–0.6 mm, a
+    /// covered portrait's margin of 1–3 mm, both starting at the edge).
+    var nearBand = 0.0...0.375
+    /// Millimetres outside the edge taken as the paper beyond the band.
+    var beyondBand = 0.75...1.25
+    /// Millimetres inside the edge taken as the print's own margin.
+    var insideBand = 0.125...0.375
+    /// Share of the side measured, from its start: corners left out (a rounded or torn corner, the
+    /// neighbouring side's own band).
+    var along = 0.15...0.85
+
+    /// The band's depth along `side` of `outline` on `patch`; `nil` where the side has no fitted
+    /// straight edge or the bands leave the patch.
+    func depth(along side: PortraitOutline.Side, of outline: PortraitOutline, on patch: GreyPatch, pixelsPerMillimetre: Double) -> Double? {
+        guard let edge = outline.edge(side) else { return nil }
+        let vertical = side == .left || side == .right
+        let outwards: Double = side == .left || side == .top ? -1 : 1
+        let start = vertical ? outline.y : outline.x, length = vertical ? outline.height : outline.width
+        let first = Int((start + along.lowerBound * length).rounded(.up)), last = Int((start + along.upperBound * length).rounded(.down))
+        let extent = vertical ? patch.height : patch.width, across = vertical ? patch.width : patch.height
+        guard first >= 0, last < extent, last - first >= 8 else { return nil }
+        /// The side's mean grey level `distance` pixels outside the edge (negative: inside), the
+        /// edge's position interpolated between pixels.
+        func mean(at distance: Int) -> Double? {
+            var sum: Float = 0
+            for position in first...last {
+                let place = edge.across(at: Double(position)) + outwards * Double(distance)
+                let below = Int(place.rounded(.down)), weight = Float(place - Double(below))
+                guard below >= 0, below + 1 < across else { return nil }
+                let (a, b) = vertical ? (patch[below, position], patch[below + 1, position]) : (patch[position, below], patch[position, below + 1])
+                sum += a + (b - a) * weight
+            }
+            return Double(sum) / Double(last - first + 1)
+        }
+        func pixels(_ band: ClosedRange<Double>) -> ClosedRange<Int> {
+            Int((band.lowerBound * pixelsPerMillimetre).rounded())...Int((band.upperBound * pixelsPerMillimetre).rounded())
+        }
+        var near = Double.infinity, inside = -Double.infinity, beyond = 0.0
+        for distance in pixels(nearBand) {
+            guard let level = mean(at: distance) else { return nil }
+            near = min(near, level)
+        }
+        for distance in pixels(insideBand) {
+            guard let level = mean(at: -distance) else { return nil }
+            inside = max(inside, level)
+        }
+        let beyondPixels = pixels(beyondBand)
+        for distance in beyondPixels {
+            guard let level = mean(at: distance) else { return nil }
+            beyond += level / Double(beyondPixels.count)
+        }
+        return min(beyond, inside) - near
+    }
+}

@@ -1,0 +1,59 @@
+import IDCheckForensics
+@testable import IDCheckVisual
+import Testing
+
+/// The dark band just outside a found portrait's edge, on drawn patches where the truth is known:
+/// a shadow along two sides of a print is a seam there, the same band all round (a frame printed
+/// around the portrait) is none, and a print with neither has none.
+@Suite("Seams along a portrait's edges")
+struct EdgeSeamTests {
+    /// A print 35 × 45 mm centred on a 60 × 70 mm page (grey 215): a white rim 1 mm wide (235)
+    /// around a portrait of grey 222, over a band of grey 130 the size of the print grown by
+    /// `grow` mm and shifted by `shift` mm (none when `nil`).
+    static func print(band: (shift: (x: Double, y: Double), grow: Double)?) -> GreyPatch {
+        var rectangles: [(x: Double, y: Double, width: Double, height: Double, degrees: Double, grey: Float)] = []
+        if let band {
+            rectangles.append((30 + band.shift.x, 35 + band.shift.y, 35 + band.grow, 45 + band.grow, 0, 130))
+        }
+        rectangles += [(30, 35, 35, 45, 0, 235), (30, 35, 33, 43, 0, 222)]
+        return PortraitOutlineFinderTests.page(width: 60, height: 70, rectangles: rectangles)
+    }
+
+    /// The deepest seam of the portrait found on `patch` as the step without a model judges it
+    /// (or `step`).
+    static func seam(on patch: GreyPatch, step: PortraitWithoutModelStep = PortraitWithoutModelStep()) throws -> FoundPortrait.Seam? {
+        let resolution = PortraitOutlineFinderTests.resolution
+        let (outer, _) = try #require(PortraitOutlineFinder().findWithNested(in: patch, resolution: resolution))
+        // The print's edges are fitted, 35 mm apart (the coarse rectangle lies a little outside).
+        let left = try #require(outer.left), right = try #require(outer.right)
+        let across = (right.across(at: outer.y + outer.height / 2) - left.across(at: outer.y + outer.height / 2)) / resolution
+        #expect(abs(across - 35) < 0.3, "\(across) mm")
+        return step.deepestSeam(of: outer, on: patch)
+    }
+
+    @Test("a shadow 0.4 mm wide along the right and bottom edges is a seam there, as deep as the shadow is dark")
+    func shadowIsASeam() throws {
+        let seam = try #require(try Self.seam(on: Self.print(band: ((0.4, 0.4), 0))))
+        #expect(seam.side == "right" || seam.side == "bottom")
+        // The band is 85 grey levels under the paper beyond it; the edge's antialiasing and the
+        // fit's sub-pixel place take a little of it.
+        #expect(seam.depth > 60 && seam.depth <= 85, "\(seam)")
+        #expect(seam.depth >= PhotoRule(references: SpecimenReferences(library: nil)).smallestSeamDepth)
+    }
+
+    @Test("the same band all round the print, a frame printed around a portrait, is no seam")
+    func frameAllRoundIsNoSeam() throws {
+        let frame = Self.print(band: ((0, 0), 0.8))
+        #expect(try Self.seam(on: frame) == nil)
+        // Each side alone shows the band as deep as a shadow: the opposite side's rules it out.
+        var anySide = PortraitWithoutModelStep()
+        anySide.largestOppositeSeamShare = .infinity
+        #expect(try (Self.seam(on: frame, step: anySide)?.depth ?? 0) > 60)
+    }
+
+    @Test("a print with no band outside it has no seam")
+    func plainPrintHasNoSeam() throws {
+        let seam = try Self.seam(on: Self.print(band: nil))
+        #expect((seam?.depth ?? 0) < 5, "\(String(describing: seam))")
+    }
+}
