@@ -31,10 +31,11 @@ struct EdgeSeamTests {
         return step.deepestSeam(of: outer, on: patch)
     }
 
-    @Test("a shadow 0.4 mm wide along the right and bottom edges is a seam there, as deep as the shadow is dark")
-    func shadowIsASeam() throws {
-        let seam = try #require(try Self.seam(on: Self.print(band: ((0.4, 0.4), 0))))
-        #expect(seam.side == "right" || seam.side == "bottom")
+    @Test("a shadow 0.4 mm wide along two edges is a seam on one of them, as deep as the shadow is dark",
+          arguments: [(0.4, ["right", "bottom"]), (-0.4, ["left", "top"])])
+    func shadowIsASeam(shift: Double, sides: [String]) throws {
+        let seam = try #require(try Self.seam(on: Self.print(band: ((shift, shift), 0))))
+        #expect(sides.contains(seam.side), "\(seam)")
         // The band is 85 grey levels under the paper beyond it; the edge's antialiasing and the
         // fit's sub-pixel place take a little of it.
         #expect(seam.depth > 60 && seam.depth <= 85, "\(seam)")
@@ -53,7 +54,14 @@ struct EdgeSeamTests {
 
     @Test("a print with no band outside it has no seam")
     func plainPrintHasNoSeam() throws {
-        let seam = try Self.seam(on: Self.print(band: nil))
+        let patch = Self.print(band: nil)
+        let seam = try Self.seam(on: patch)
         #expect((seam?.depth ?? 0) < 5, "\(String(describing: seam))")
+        // Every side was measured: none is darker just outside than the paper beyond.
+        let (outer, _) = try #require(PortraitOutlineFinder().findWithNested(in: patch, resolution: PortraitOutlineFinderTests.resolution))
+        for side in PortraitOutline.Side.allCases {
+            let depth = try #require(EdgeSeam().depth(along: side, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
+            #expect(depth < 5, "\(side): \(depth)")
+        }
     }
 }

@@ -5,8 +5,9 @@ import Testing
 
 /// The photo check when the document's model is not in the library: the portrait is found by its
 /// outline on the MRZ's side, placed by the paper's own edges, and a print glued on turned against
-/// the paper, or with a dark band along one edge outside it, is a warning. Documents of the visual benchmark (`benchmarks/visual-forensics.py`,
-/// photo substitutions seed 9102, genuine seed 9101), inspected with no library at all.
+/// the paper, or with a dark band along one edge outside it, is a warning. Documents of the visual
+/// benchmark (`benchmarks/visual-forensics.py`, photo substitutions seed 9102, genuine seed 9101),
+/// inspected with no library at all.
 @Suite("Photo substitution without the model")
 struct PhotoWithoutModelTests {
     static let inspector = Inspector(library: nil, checkDate: VisualFixtures.checkDate)

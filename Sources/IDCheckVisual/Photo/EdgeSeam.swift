@@ -7,8 +7,8 @@
 /// `pixelsPerMillimetre`), averaged along the middle of the side: the darkest of the grey levels
 /// from the edge to ``nearBand`` outside it, against both the paper beyond (the mean over
 /// ``beyondBand``) and the print just inside (the lightest over ``insideBand``). The depth is how
-/// much darker the band is than the lighter of those two, grey levels; a band no darker than
-/// either gives zero or less.
+/// much darker the band is than the darker of those two (than both), grey levels; a band no
+/// darker than either gives zero or less.
 struct EdgeSeam: Sendable {
     /// Millimetres outside the edge where the band is looked for (a shadow of 0.25–0.6 mm, a
     /// covered portrait's margin of 1–3 mm, both starting at the edge).

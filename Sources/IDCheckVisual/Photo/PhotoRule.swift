@@ -121,28 +121,30 @@ public struct PhotoRule: IndicatorRule {
         examination.foundPortraits.compactMap { portrait in
             let surer = portrait.sideTurns.count >= 2 && portrait.pixelsPerMillimetre >= finestTurnResolution
             let smallestTurn = surer ? smallestTurnOnSeveralSides : smallestTurnWithoutModel
-            var reasons: [String] = [], expected: [String] = [], score = 1.0
+            var reasons: [String] = [], observed: [String] = [], expected: [String] = [], score = 1.0
             if let turn = portrait.turnDegrees, abs(turn) >= smallestTurn {
                 let shown = (abs(turn) * 100).rounded() / 100
                 reasons.append("its straight edges are turned \(shown)° against the paper's")
+                observed.append("turned \(shown)°")
                 expected.append("portrait edges square with the paper's (within \(smallestTurn)°)")
                 score = min(score, max(0, 1 - abs(turn)))
             }
             if let seam = portrait.seam, seam.depth >= smallestSeamDepth {
-                reasons.append("a dark band \(Int(seam.depth.rounded())) grey levels deep runs just outside its \(seam.side) edge "
-                               + "and not along the opposite one (the shadow of a print standing off the page, or the margin of a "
-                               + "portrait it covers)")
-                expected.append("no band darker than the paper just outside the portrait's edge (under \(Int(smallestSeamDepth)) grey levels)")
+                let depth = Int(seam.depth.rounded())
+                reasons.append("a dark band runs just outside its \(seam.side) edge and not along the opposite one (the shadow "
+                               + "of a print standing off the page, or the margin of a portrait it covers)")
+                observed.append("a band \(depth) grey levels darker than the paper just outside the \(seam.side) edge")
+                expected.append("no band darker than the paper just outside the portrait's edges (under \(Int(smallestSeamDepth)) grey levels)")
                 score = min(score, max(0, 1 - seam.depth / 100))
             }
             guard !reasons.isEmpty else { return nil }
             return Indicator(
                 code: .photoSubstituted, severity: .warning,
-                message: "The portrait looks stuck onto the page: \(reasons.joined(separator: "; ")), "
-                    + "which a portrait printed with the document does not show (judged without a specimen: the model is not in the library).",
+                message: "The portrait looks stuck onto the page: \(reasons.joined(separator: "; ")). A portrait printed with the "
+                    + "document does not look like this (judged without a specimen: the model is not in the library).",
                 evidence: Indicator.Evidence(page: portrait.page, region: portrait.region, field: "photo",
                                              expected: expected.joined(separator: "; "),
-                                             observed: reasons.joined(separator: "; "), score: score))
+                                             observed: observed.joined(separator: "; "), score: score))
         }
     }
 

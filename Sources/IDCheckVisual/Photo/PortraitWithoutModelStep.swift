@@ -3,8 +3,9 @@ import IDCheckImaging
 import IDCheckSpecimens
 
 /// Finds the portrait of a document whose model is not in the library, for the photo check
-/// without a specimen (``PhotoRule``): a portrait glued onto the page sits turned against it,
-/// which a portrait printed with the page does not.
+/// without a specimen (``PhotoRule``): a portrait glued onto the page sits turned against it, and
+/// casts a shadow along its edges (or shows the margin of the portrait it covers), which a
+/// portrait printed with the page does not.
 ///
 /// The side that carries the MRZ (passports, TD2 documents, visas: the portrait is on it) is
 /// placed by its paper edges, found near where the MRZ puts them (``DocumentOutline``): upright
@@ -19,9 +20,12 @@ import IDCheckSpecimens
 /// as the rectangle of ID-1 size at the back's scale with edges all round (``CardFrontLocator``),
 /// then placed by its paper edges in the same way.
 ///
-/// Found only where everything is clear: the paper's four edges, a portrait outline. Paper as
-/// light as the scanner's lid, a portrait that fades into the page, a card front scanned at
-/// another scale than its back: nothing found, nothing judged.
+/// Each straight side's dark band just outside it (``EdgeSeam``) is measured as well. Where the
+/// paper's edges are not found (paper as light as the scanner's lid), the portrait is looked for
+/// on the side as the MRZ (or the card's front locator) places it, and only its band is judged:
+/// a turn needs the paper's edges. A portrait that fades into the page, a card front scanned at
+/// another scale than its back: nothing found, nothing judged. A portrait found either way is
+/// left out of the tampering map without a model (its own texture is no paste).
 public struct PortraitWithoutModelStep: ExaminationStep {
     public let name = "portrait-without-model"
     var paper = DocumentOutline()
@@ -64,9 +68,10 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     /// outline alone reaches 0.16° at most over 1,000 genuine documents; the prints it found on
     /// the two photo sets show both.
     var nestedNeedsBothOrientations = true
-    /// The dark band outside a straight side of the portrait (``EdgeSeam``), and how dark the band
-    /// across from it may be, as a share of it, for it to count (``deepestSeam(of:on:)``).
+    /// How the dark band outside a straight side of the portrait is measured.
     var seams = EdgeSeam()
+    /// A band counts only where the band across from it, when measured, is less than this share
+    /// as dark (``deepestSeam(of:on:)``): a frame printed all round is no shadow.
     var largestOppositeSeamShare = 0.5
 
     public init() {}
@@ -151,8 +156,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     }
 
     /// The darkest band just outside a straight side of `outline` (``EdgeSeam``) where the side
-    /// across from it, when straight too, shows less than ``largestOppositeSeamShare`` of it: a
-    /// band all round is a printed frame, a shadow falls on the sides away from the light.
+    /// across from it, when measured (straight too, its bands on the patch), shows less than
+    /// ``largestOppositeSeamShare`` of it: a band all round is a printed frame, a shadow falls on
+    /// the sides away from the light.
     func deepestSeam(of outline: PortraitOutline, on patch: GreyPatch) -> FoundPortrait.Seam? {
         var depths: [PortraitOutline.Side: Double] = [:]
         for side in PortraitOutline.Side.allCases where (outline.edge(side)?.straightness ?? 0) >= minimumStraightness {
