@@ -25,7 +25,7 @@ struct EdgeSeam: Sendable {
     /// straight edge or the bands leave the patch.
     func depth(along side: PortraitOutline.Side, of outline: PortraitOutline, on patch: GreyPatch, pixelsPerMillimetre: Double) -> Double? {
         guard let edge = outline.edge(side) else { return nil }
-        let vertical = side == .left || side == .right
+        let vertical = side.isVertical
         let outwards: Double = side == .left || side == .top ? -1 : 1
         let start = vertical ? outline.y : outline.x, length = vertical ? outline.height : outline.width
         let first = Int((start + along.lowerBound * length).rounded(.up)), last = Int((start + along.upperBound * length).rounded(.down))

@@ -17,6 +17,9 @@ struct PortraitOutline: Sendable {
     enum Side: String, CaseIterable, Sendable {
         case left, right, top, bottom
 
+        /// Left and right run down the outline (their edges give x from y), top and bottom across.
+        var isVertical: Bool { self == .left || self == .right }
+
         /// The side across the outline from this one.
         var opposite: Side {
             switch self {
@@ -42,10 +45,8 @@ struct PortraitOutline: Sendable {
     /// that leans left going down, a horizontal one that falls to the right), with its
     /// straightness.
     var sideTurns: [(degrees: Double, straightness: Double)] {
-        var turns: [(Double, Double)] = []
-        for (edge, vertical) in [(left, true), (right, true), (top, false), (bottom, false)] {
-            if let edge { turns.append((vertical ? -edge.degrees : edge.degrees, edge.straightness)) }
+        Side.allCases.compactMap { side in
+            edge(side).map { (side.isVertical ? -$0.degrees : $0.degrees, $0.straightness) }
         }
-        return turns
     }
 }

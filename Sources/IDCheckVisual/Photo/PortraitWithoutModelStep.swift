@@ -148,11 +148,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         }
         let region = [point(outline.x, outline.y), point(outline.x + outline.width, outline.y),
                       point(outline.x + outline.width, outline.y + outline.height), point(outline.x, outline.y + outline.height)]
-        guard placedByPaper else {
-            return FoundPortrait(page: page, region: region, turnDegrees: nil, sideTurns: [], pixelsPerMillimetre: pixelsPerMillimetre, seam: seam)
-        }
-        return FoundPortrait(page: page, region: region, turnDegrees: turn, sideTurns: straightSides(of: outline),
-                             pixelsPerMillimetre: pixelsPerMillimetre, seam: seam)
+        // A turn is judged against the paper's edges only.
+        return FoundPortrait(page: page, region: region, turnDegrees: placedByPaper ? turn : nil,
+                             sideTurns: placedByPaper ? straightSides(of: outline) : [], pixelsPerMillimetre: pixelsPerMillimetre, seam: seam)
     }
 
     /// The darkest band just outside a straight side of `outline` (``EdgeSeam``) where the side
