@@ -23,7 +23,7 @@ struct EdgeSeamTests {
     /// (or `step`).
     static func seam(on patch: GreyPatch, step: PortraitWithoutModelStep = PortraitWithoutModelStep()) throws -> FoundPortrait.Seam? {
         let resolution = PortraitOutlineFinderTests.resolution
-        let (outer, _) = try #require(PortraitOutlineFinder().findWithNested(in: patch, resolution: resolution))
+        let outer = try #require(PortraitOutlineFinder().find(in: patch, resolution: resolution)).outer
         // The print's edges are fitted, 35 mm apart (the coarse rectangle lies a little outside).
         let left = try #require(outer.left), right = try #require(outer.right)
         let across = (right.across(at: outer.y + outer.height / 2) - left.across(at: outer.y + outer.height / 2)) / resolution
@@ -58,7 +58,7 @@ struct EdgeSeamTests {
         let seam = try Self.seam(on: patch)
         #expect((seam?.depth ?? 0) < 5, "\(String(describing: seam))")
         // Every side was measured: none is darker just outside than the paper beyond.
-        let (outer, _) = try #require(PortraitOutlineFinder().findWithNested(in: patch, resolution: PortraitOutlineFinderTests.resolution))
+        let outer = try #require(PortraitOutlineFinder().find(in: patch, resolution: PortraitOutlineFinderTests.resolution)).outer
         for side in PortraitOutline.Side.allCases {
             let depth = try #require(EdgeSeam().depth(along: side, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
             #expect(depth < 5, "\(side): \(depth)")

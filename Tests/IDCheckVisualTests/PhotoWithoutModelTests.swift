@@ -28,6 +28,13 @@ struct PhotoWithoutModelTests {
         return (inspection, document)
     }
 
+    /// The print's turn, degrees, as the renderer's label gives it in its details ("turned -0.71°").
+    static func labelledTurn(of document: VisualFixtures.Document) throws -> Double {
+        let words = (document.labels[0].forgery?.details.joined() ?? "").split(separator: " ")
+        let labelled = try #require(words.firstIndex(of: "turned").map { words[$0 + 1] })
+        return try #require(Double(labelled.dropLast(2)))
+    }
+
     @Test("a photo print glued on turned is found without the specimen, a warning pointing at the print",
           arguments: [("UTO-P-2014", 1), ("UTO-P-2020", 22), ("UTO-P-2020", 52), ("UTO-ID-2021", 70), ("UTO-ID-2021", 75),
                      ("UTO-ID-2021", 140), ("UTO-P-2020", 97), ("UTO-V-2018", 189), ("UTO-P-2020", 92), ("UTO-ID-2021", 150)])
@@ -49,11 +56,9 @@ struct PhotoWithoutModelTests {
         #expect(indicator.message.contains("turned") && indicator.message.contains("without a specimen"))
         let print = try #require(document.labels[0].forgery?.regions.first)
         #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
-        // The turn found is the print's (the label gives it in its details).
+        // The turn found is the print's.
         let turn = try #require(inspection.examination.foundPortraits.first?.turnDegrees)
-        let details = document.labels[0].forgery?.details.joined() ?? ""
-        let labelled = try #require(details.split(separator: " ").firstIndex(of: "turned").map { details.split(separator: " ")[$0 + 1] })
-        let truth = try #require(Double(labelled.dropLast(2)))
+        let truth = try Self.labelledTurn(of: document)
         #expect(abs(turn - truth) < 0.15, "found \(turn)°, labelled \(truth)°")
     }
 
@@ -75,6 +80,32 @@ struct PhotoWithoutModelTests {
         let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted })
         #expect(indicator.severity == .warning && indicator.message.contains("dark band") && indicator.message.contains(seam.side))
         let print = try #require(document.labels[0].forgery?.regions.first)
+        #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
+    }
+
+    @Test("a print whose largest rectangle reaches the text beside it or the signature under it is found by its own edges",
+          arguments: [("UTO-V-2018", 19, true), ("UTO-V-2018", 139, true), ("UTO-ID-2021", 25, false), ("UTO-P-2020", 47, false)])
+    func printInsideALargerRectangleIsFound(model: String, index: Int, turned: Bool) throws {
+        // The rectangle with all four sides on edges reached past these prints to the text
+        // column's edge on the right (7–13 mm past a visa's print), or above them to a heading
+        // and below to the signature: its sides there ran on text, not straight. The print's own
+        // edges, the strongest inside it, show a glossy print turned -1.01° and a JPEG reprint
+        // turned 0.6° on visas, and the shadows of glossy prints on a card's front (turned 0.33°,
+        // under the turn it could tell) and on a UTO-P-2020 page whose paper edges are not found.
+        let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
+        let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted },
+                                     "\(inspection.examination.foundPortraits)")
+        #expect(indicator.severity == .warning)
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        #expect((portrait.seam?.depth ?? 0) >= 20, "\(portrait)")
+        if turned {
+            let turn = try #require(portrait.turnDegrees)
+            let truth = try Self.labelledTurn(of: document)
+            #expect(abs(turn - truth) < 0.15, "found \(turn)°, labelled \(truth)°")
+        }
+        // A card's print is on its front's label.
+        let prints = document.labels.compactMap { $0.forgery?.regions.first }
+        let print = try #require(prints.first)
         #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
     }
 

@@ -41,7 +41,8 @@ struct PortraitOutlineFinderTests {
     func printInsideOldOutline() throws {
         // The old portrait 34 × 44 mm, square to the page; the print 31 × 41 mm over it, turned.
         let patch = Self.page(width: 60, height: 70, rectangles: [(30, 35, 34, 44, 0, 150), (30, 35, 31, 41, 0.6, 80)])
-        let (outer, nested) = try #require(PortraitOutlineFinder().findWithNested(in: patch, resolution: Self.resolution))
+        let outlines = try #require(PortraitOutlineFinder().find(in: patch, resolution: Self.resolution))
+        let (outer, nested) = (outlines.outer, outlines.nested)
         #expect(abs(outer.width / Self.resolution - 34) < 1.5 && abs(outer.height / Self.resolution - 44) < 1.5)
         let outerTurns = outer.sideTurns.filter { $0.straightness >= 0.8 }.map(\.degrees)
         #expect(!outerTurns.isEmpty && outerTurns.allSatisfy { abs($0) < 0.1 }, "\(outer.sideTurns)")
@@ -59,8 +60,42 @@ struct PortraitOutlineFinderTests {
         // The coarse search finds the outline again a millimetre inside; its sides are then the
         // outline's own, square like them.
         let patch = Self.page(width: 60, height: 70, rectangles: [(30, 35, 34, 44, 0, 110)])
-        let (outer, nested) = try #require(PortraitOutlineFinder().findWithNested(in: patch, resolution: Self.resolution))
+        let outlines = try #require(PortraitOutlineFinder().find(in: patch, resolution: Self.resolution))
+        let (outer, nested) = (outlines.outer, outlines.nested)
         #expect(abs(outer.width / Self.resolution - 34) < 1.5)
         #expect((nested?.sideTurns ?? []).allSatisfy { abs($0.degrees) < 0.05 }, "\(String(describing: nested))")
+    }
+
+    @Test("a print turned 0.5° beside a column edge and above a rule: the largest rectangle takes them in, the one with the strongest edges is the print")
+    func printInsideALargerRectangle() throws {
+        // The print 31 × 41 mm; 4 mm right of it a thin dark rule runs down (the edge of a text
+        // column), 4 mm under it another runs across (the line under a signature). Both are
+        // lighter than the print's edges.
+        let patch = Self.page(width: 70, height: 80, rectangles: [(30, 35, 31, 41, 0.5, 80),
+                                                                   (49.75, 37, 0.5, 52, 0, 170),
+                                                                   (32, 59.75, 38, 0.5, 0, 170)])
+        let outlines = try #require(PortraitOutlineFinder().find(in: patch, resolution: Self.resolution))
+        // The largest rectangle reaches the rules: its right and bottom sides are fitted on them.
+        let outer = outlines.outer
+        let outerRight = try #require(outer.right), outerBottom = try #require(outer.bottom)
+        #expect(abs(outerRight.across(at: outer.y + outer.height / 2) / Self.resolution - 49.5) < 0.3, "\(outer)")
+        #expect(abs(outerBottom.across(at: outer.x + outer.width / 2) / Self.resolution - 59.5) < 0.3, "\(outer)")
+        let print = try #require(outlines.strongest)
+        let left = try #require(print.left), right = try #require(print.right)
+        let top = try #require(print.top), bottom = try #require(print.bottom)
+        let middleX = print.x + print.width / 2, middleY = print.y + print.height / 2
+        #expect(abs((right.across(at: middleY) - left.across(at: middleY)) / Self.resolution - 31) < 0.5, "\(print)")
+        #expect(abs((bottom.across(at: middleX) - top.across(at: middleX)) / Self.resolution - 41) < 0.5, "\(print)")
+        let turns = print.sideTurns.filter { $0.straightness >= 0.8 }.map(\.degrees)
+        #expect(turns.count == 4 && turns.allSatisfy { abs($0 - 0.5) < 0.1 }, "\(print.sideTurns)")
+        #expect(outlines.inside.contains { $0.x == print.x && $0.width == print.width })
+    }
+
+    @Test("a plain portrait with no print inside and nothing beside it: no stronger rectangle inside")
+    func plainPortraitHasNoStrongerRectangle() throws {
+        let patch = Self.page(width: 60, height: 70, rectangles: [(30, 35, 34, 44, 0, 110)])
+        let outlines = try #require(PortraitOutlineFinder().find(in: patch, resolution: Self.resolution))
+        // Any rectangle inside is the outline's own edges again, square like them.
+        #expect((outlines.strongest?.sideTurns ?? []).allSatisfy { abs($0.degrees) < 0.05 }, "\(String(describing: outlines.strongest))")
     }
 }

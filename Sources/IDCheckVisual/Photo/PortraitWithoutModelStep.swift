@@ -12,9 +12,12 @@ import IDCheckSpecimens
 /// that way, a printed portrait's straight sides run square to within 0.11° on the benchmark's
 /// genuine documents, scanned or photographed at an angle. The portrait's outline is found
 /// without the specimen (``PortraitOutlineFinder``); its straight sides (one at the least) must
-/// agree on one turn — a rigid print. A print smaller than the portrait it covers leaves the old
-/// one's square outline around its own: the largest rectangle inside the outline is judged too
-/// (on a straight vertical and a straight horizontal side), and the more turned of the two counts.
+/// agree on one turn — a rigid print. The largest rectangle is not always the print: a print
+/// smaller than the portrait it covers leaves the old one's square outline around its own, and
+/// the largest rectangle around a print often reaches to the text column beside it or below the
+/// signature under it. So two rectangles inside the outline are judged too — the largest one and
+/// the one whose edges step most (on a straight vertical and a straight horizontal side) — and
+/// the most turned counts, the darkest seam of them all.
 ///
 /// A TD1 card's portrait is on its front, another image without an MRZ: the card is found there
 /// as the rectangle of ID-1 size at the back's scale with edges all round (``CardFrontLocator``),
@@ -60,8 +63,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     /// the border) — with two required, 4 of 30 card portraits found were judged.
     var fewestStraightSides = 1
     /// The turn of a rectangle found inside the portrait's outline (a print smaller than the one
-    /// it covers) is judged only when a vertical and a horizontal side are straight: a rigid
-    /// print turns both, a placement sheared by a photograph's perspective one of them only. It
+    /// it covers, or a print inside a rectangle that takes in the text beside it) is judged only
+    /// when a vertical and a horizontal side are straight: a rigid print turns both, a placement
+    /// sheared by a photograph's perspective one of them only. It
     /// is a second guess inside a busy area: with any one straight side, a genuine UTO-P-2020
     /// table photograph (seed 9101 document 882) came to 0.298° on the inner rectangle's left
     /// side (its frame's left edge, 0.28° on the outline, whose top ran square), where the
@@ -131,17 +135,17 @@ public struct PortraitWithoutModelStep: ExaminationStep {
                           pixelsPerMillimetre: Double) -> FoundPortrait? {
         let width = Int(box.width * side.widthMillimetres * resolution), height = Int(box.height * side.heightMillimetres * resolution)
         let patch = GreyPatch(AlignedSide(image: image, placement: placement).patch(box, width: width, height: height))
-        guard let (outer, nested) = finder.findWithNested(in: patch, resolution: resolution) else { return nil }
-        // The more turned of the two, where a print sits inside the outline of the one it covers.
-        var outline = outer, turn = agreedTurn(of: outer, bothOrientations: false)
-        if let nested, let nestedTurn = agreedTurn(of: nested, bothOrientations: nestedNeedsBothOrientations),
-           abs(nestedTurn) > abs(turn ?? 0) {
-            (outline, turn) = (nested, nestedTurn)
-        }
-        // The darker seam of the two.
-        var seam = deepestSeam(of: outer, on: patch)
-        if let nested, let nestedSeam = deepestSeam(of: nested, on: patch), nestedSeam.depth > seam?.depth ?? -.infinity {
-            seam = nestedSeam
+        guard let outlines = finder.find(in: patch, resolution: resolution) else { return nil }
+        // The most turned of the outlines, where a print sits inside the outline of the one it
+        // covers, or inside a larger rectangle that takes in the text beside it.
+        var outline = outlines.outer, turn = agreedTurn(of: outlines.outer, bothOrientations: false)
+        var seam = deepestSeam(of: outlines.outer, on: patch)
+        for inner in outlines.inside {
+            if let innerTurn = agreedTurn(of: inner, bothOrientations: nestedNeedsBothOrientations), abs(innerTurn) > abs(turn ?? 0) {
+                (outline, turn) = (inner, innerTurn)
+            }
+            // The darkest seam of them all.
+            if let innerSeam = deepestSeam(of: inner, on: patch), innerSeam.depth > seam?.depth ?? -.infinity { seam = innerSeam }
         }
         func point(_ x: Double, _ y: Double) -> Point {
             placement.point(x: box.x + x / Double(width) * box.width, y: box.y + y / Double(height) * box.height)
