@@ -64,4 +64,22 @@ struct EdgeSeamTests {
             #expect(depth < 5, "\(side): \(depth)")
         }
     }
+
+    @Test("a dashed line along an edge, as a heading's letters along a portrait's top, is no seam: a band must be dark all along")
+    func dashedLineIsNoSeam() throws {
+        // Dashes 0.5 mm high and 1 mm long every 2.5 mm, touching the print's top edge: dark on
+        // two fifths of the side, as deep there as a shadow.
+        var rectangles: [(x: Double, y: Double, width: Double, height: Double, degrees: Double, grey: Float)] = []
+        for dash in stride(from: 13.0, through: 47.0, by: 2.5) { rectangles.append((dash, 12.25, 1, 0.5, 0, 130)) }
+        rectangles += [(30, 35, 35, 45, 0, 235), (30, 35, 33, 43, 0, 222)]
+        let patch = PortraitOutlineFinderTests.page(width: 60, height: 70, rectangles: rectangles)
+        let outer = try #require(PortraitOutlineFinder().find(in: patch, resolution: PortraitOutlineFinderTests.resolution)).outer
+        let top = try #require(EdgeSeam().depth(along: .top, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
+        #expect(top < 5, "\(top)")
+        // Kept along a quarter of the side only, the dashes are as deep as a shadow.
+        var anyStretch = EdgeSeam()
+        anyStretch.keptAlong = 0.25
+        let dashes = try #require(anyStretch.depth(along: .top, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
+        #expect(dashes > 40, "\(dashes)")
+    }
 }

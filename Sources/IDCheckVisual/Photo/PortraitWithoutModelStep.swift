@@ -16,8 +16,8 @@ import IDCheckSpecimens
 /// smaller than the portrait it covers leaves the old one's square outline around its own, and
 /// the largest rectangle around a print often reaches to the text column beside it or below the
 /// signature under it. So two rectangles inside the outline are judged too — the largest one and
-/// the one whose edges step most (on a straight vertical and a straight horizontal side) — and
-/// the most turned counts, the darkest seam of them all.
+/// the one whose edges step most and run straightest (a turn on a straight vertical and a
+/// straight horizontal side) — and the most turned counts, the darkest seam of them all.
 ///
 /// A TD1 card's portrait is on its front, another image without an MRZ: the card is found there
 /// as the rectangle of ID-1 size at the back's scale with edges all round (``CardFrontLocator``),
