@@ -115,15 +115,17 @@ struct PhotoWithoutModelTests {
     }
 
     @Test("the genuine portraits with the darkest bands outside their edges raise nothing",
-          arguments: [("UTO-RP-2019", 9101, 68), ("UTO-V-2018", 9101, 514), ("UTO-V-2018", 9201, 584)])
+          arguments: [("UTO-RP-2019", 9101, 68), ("UTO-V-2018", 9101, 514), ("UTO-V-2018", 9201, 584), ("UTO-RP-2019", 9101, 448)])
     func genuineBandsAreShallow(model: String, seed: UInt64, index: Int) throws {
         // The three deepest of 1,004 genuine portraits measured on straight sides (seeds 9101 and
         // 9201): bands of 1, 0 and 0 grey levels against the paper beyond and the print inside.
         // The visa 514's paper edges are not found: its portrait is searched where the MRZ puts
-        // the page.
+        // the page. And a residence permit whose heading runs just above the portrait: a
+        // rectangle inside the outline takes the heading's baseline for its top, and its letters
+        // averaged 14.7 grey levels along it; kept along three quarters of the side, nothing.
         let (inspection, _) = try Self.inspect(model: model, seed: seed, index: index, forge: .none)
         let portrait = try #require(inspection.examination.foundPortraits.first)
-        #expect((portrait.seam?.depth ?? 0) < 10, "\(String(describing: portrait.seam))")
+        #expect((portrait.seam?.depth ?? 0) < 5, "\(String(describing: portrait.seam))")
         #expect(!inspection.report.indicators.contains { $0.code == .photoSubstituted })
     }
 

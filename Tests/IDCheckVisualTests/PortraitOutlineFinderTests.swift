@@ -88,14 +88,20 @@ struct PortraitOutlineFinderTests {
         #expect(abs((bottom.across(at: middleX) - top.across(at: middleX)) / Self.resolution - 41) < 0.5, "\(print)")
         let turns = print.sideTurns.filter { $0.straightness >= 0.8 }.map(\.degrees)
         #expect(turns.count == 4 && turns.allSatisfy { abs($0 - 0.5) < 0.1 }, "\(print.sideTurns)")
-        #expect(outlines.inside.contains { $0.x == print.x && $0.width == print.width })
+        // The print, not the outline again: narrower by the 4 mm to the rule.
+        #expect(print.width < outlines.outer.width - 2 * Self.resolution, "\(print)")
     }
 
     @Test("a plain portrait with no print inside and nothing beside it: no stronger rectangle inside")
     func plainPortraitHasNoStrongerRectangle() throws {
         let patch = Self.page(width: 60, height: 70, rectangles: [(30, 35, 34, 44, 0, 110)])
         let outlines = try #require(PortraitOutlineFinder().find(in: patch, resolution: Self.resolution))
-        // Any rectangle inside is the outline's own edges again, square like them.
-        #expect((outlines.strongest?.sideTurns ?? []).allSatisfy { abs($0.degrees) < 0.05 }, "\(String(describing: outlines.strongest))")
+        // Any rectangle inside is the outline again (within a millimetre), its edges square.
+        if let strongest = outlines.strongest {
+            let outer = outlines.outer
+            #expect(abs(strongest.x - outer.x) <= Self.resolution && abs(strongest.y - outer.y) <= Self.resolution, "\(strongest)")
+            #expect(abs(strongest.width - outer.width) <= Self.resolution && abs(strongest.height - outer.height) <= Self.resolution, "\(strongest)")
+            #expect(strongest.sideTurns.allSatisfy { abs($0.degrees) < 0.05 }, "\(strongest)")
+        }
     }
 }

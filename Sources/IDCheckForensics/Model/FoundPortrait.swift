@@ -27,7 +27,8 @@ public struct FoundPortrait: Sendable, Hashable {
     public struct Seam: Sendable, Hashable {
         /// `left`, `right`, `top` or `bottom`, on the upright document.
         public var side: String
-        /// Grey levels darker than both the paper beyond the band and the print inside the edge.
+        /// Grey levels darker than both the paper beyond the band and the print inside the edge,
+        /// as the band keeps it along three quarters of the side.
         public var depth: Double
 
         public init(side: String, depth: Double) {

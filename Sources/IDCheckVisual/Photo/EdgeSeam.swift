@@ -4,7 +4,7 @@
 /// has its print's edge and then paper or background print, nothing darker in between.
 ///
 /// Measured across the side on the upright patch (``PortraitWithoutModelStep``'s, at
-/// `pixelsPerMillimetre`), in strips of ``strip`` positions along the middle of the side: in each,
+/// `pixelsPerMillimetre`), in strips of ``stripLength`` along the middle of the side: in each,
 /// the darkest of the grey levels from the edge to ``nearBand`` outside it, against both the paper
 /// beyond (the mean over ``beyondBand``) and the print just inside (the lightest over
 /// ``insideBand``). A strip's depth is how much darker its band is than the darker of those two
@@ -24,15 +24,16 @@ struct EdgeSeam: Sendable {
     /// Share of the side measured, from its start: corners left out (a rounded or torn corner, the
     /// neighbouring side's own band).
     var along = 0.15...0.85
-    /// Positions of the side averaged into one strip (half a millimetre at 8 px/mm).
-    var strip = 4
+    /// Millimetres of the side averaged into one strip.
+    var stripLength = 0.5
     /// Share of the strips whose band is at least as deep as the side's depth.
     var keptAlong = 0.75
 
     /// The band's depth along `side` of `outline` on `patch`; `nil` where the side has no fitted
     /// straight edge or the bands leave the patch.
     func depth(along side: PortraitOutline.Side, of outline: PortraitOutline, on patch: GreyPatch, pixelsPerMillimetre: Double) -> Double? {
-        guard let edge = outline.edge(side), strip > 0 else { return nil }
+        let strip = max(1, Int((stripLength * pixelsPerMillimetre).rounded()))
+        guard let edge = outline.edge(side) else { return nil }
         let vertical = side.isVertical
         let outwards: Double = side == .left || side == .top ? -1 : 1
         let start = vertical ? outline.y : outline.x, length = vertical ? outline.height : outline.width
