@@ -9,9 +9,10 @@ import Testing
 struct EdgeSeamTests {
     /// A print 35 × 45 mm centred on a 60 × 70 mm page (grey 215): a white rim 1 mm wide (235)
     /// around a portrait of grey 222, over a band of grey 130 the size of the print grown by
-    /// `grow` mm and shifted by `shift` mm (none when `nil`).
-    static func print(band: (shift: (x: Double, y: Double), grow: Double)?) -> GreyPatch {
-        var rectangles: [(x: Double, y: Double, width: Double, height: Double, degrees: Double, grey: Float)] = []
+    /// `grow` mm and shifted by `shift` mm (none when `nil`), and `marks` drawn on the page first.
+    static func print(band: (shift: (x: Double, y: Double), grow: Double)?,
+                      marks: [(x: Double, y: Double, width: Double, height: Double, degrees: Double, grey: Float)] = []) -> GreyPatch {
+        var rectangles = marks
         if let band {
             rectangles.append((30 + band.shift.x, 35 + band.shift.y, 35 + band.grow, 45 + band.grow, 0, 130))
         }
@@ -69,17 +70,15 @@ struct EdgeSeamTests {
     func dashedLineIsNoSeam() throws {
         // Dashes 0.5 mm high and 1 mm long every 2.5 mm, touching the print's top edge: dark on
         // two fifths of the side, as deep there as a shadow.
-        var rectangles: [(x: Double, y: Double, width: Double, height: Double, degrees: Double, grey: Float)] = []
-        for dash in stride(from: 13.0, through: 47.0, by: 2.5) { rectangles.append((dash, 12.25, 1, 0.5, 0, 130)) }
-        rectangles += [(30, 35, 35, 45, 0, 235), (30, 35, 33, 43, 0, 222)]
-        let patch = PortraitOutlineFinderTests.page(width: 60, height: 70, rectangles: rectangles)
+        let dashes = stride(from: 13.0, through: 47.0, by: 2.5).map { (x: $0, y: 12.25, width: 1.0, height: 0.5, degrees: 0.0, grey: Float(130)) }
+        let patch = Self.print(band: nil, marks: dashes)
         let outer = try #require(PortraitOutlineFinder().find(in: patch, resolution: PortraitOutlineFinderTests.resolution)).outer
         let top = try #require(EdgeSeam().depth(along: .top, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
         #expect(top < 5, "\(top)")
         // Kept along a quarter of the side only, the dashes are as deep as a shadow.
         var anyStretch = EdgeSeam()
         anyStretch.keptAlong = 0.25
-        let dashes = try #require(anyStretch.depth(along: .top, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
-        #expect(dashes > 40, "\(dashes)")
+        let atTheDashes = try #require(anyStretch.depth(along: .top, of: outer, on: patch, pixelsPerMillimetre: PortraitOutlineFinderTests.resolution))
+        #expect(atTheDashes > 40, "\(atTheDashes)")
     }
 }

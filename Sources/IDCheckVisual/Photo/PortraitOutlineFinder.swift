@@ -98,12 +98,14 @@ struct PortraitOutlineFinder: Sendable {
                                            widths: (smallest.width, largest.width), heights: (smallest.height, largest.height)) else { return nil }
         let inset = max(1, Int((nestedInset * perMillimetre).rounded()))
         let inside = CoarseRectangle(x: outer.x + inset, y: outer.y + inset, width: outer.width - 2 * inset, height: outer.height - 2 * inset)
-        let nested = largestRectangle(in: maps, within: inside,
-                                      widths: (max(smallest.width, Int((Double(outer.width) * nestedShare).rounded(.up))), inside.width),
-                                      heights: (max(smallest.height, Int((Double(outer.height) * nestedShare).rounded(.up))), inside.height))
-        let strongest = strongestRectangles(in: maps, within: outer, other: outer,
-                                            widths: (max(smallest.width, Int((Double(outer.width) * strongestShare).rounded(.up))), outer.width),
-                                            heights: (max(smallest.height, Int((Double(outer.height) * strongestShare).rounded(.up))), outer.height))
+        /// Sizes from `share` of the outer rectangle's (a portrait's smallest at the least) up to `bounds`'.
+        func sizes(from share: Double, upTo bounds: CoarseRectangle) -> (widths: (Int, Int), heights: (Int, Int)) {
+            ((max(smallest.width, Int((Double(outer.width) * share).rounded(.up))), bounds.width),
+             (max(smallest.height, Int((Double(outer.height) * share).rounded(.up))), bounds.height))
+        }
+        let nestedSizes = sizes(from: nestedShare, upTo: inside), strongestSizes = sizes(from: strongestShare, upTo: outer)
+        let nested = largestRectangle(in: maps, within: inside, widths: nestedSizes.widths, heights: nestedSizes.heights)
+        let strongest = strongestRectangles(in: maps, within: outer, widths: strongestSizes.widths, heights: strongestSizes.heights)
         let outerOutline = fitted(outer, on: patch, factor: factor)
         return Outlines(outer: outerOutline, nested: nested.map { fitted($0, on: patch, factor: factor, inside: outerOutline) },
                         strongest: mostStraight(of: strongest.map { fitted($0, on: patch, factor: factor) }))
@@ -114,7 +116,7 @@ struct PortraitOutlineFinder: Sendable {
     private func mostStraight(of outlines: [PortraitOutline]) -> PortraitOutline? {
         var best: (outline: PortraitOutline, straight: Int)?
         for outline in outlines {
-            let straight = PortraitOutline.Side.allCases.filter { (outline.edge($0)?.straightness ?? 0) >= strongestStraightness }.count
+            let straight = outline.sideTurns.filter { $0.straightness >= strongestStraightness }.count
             if straight > best?.straight ?? -1 { best = (outline, straight) }
         }
         return best?.outline
@@ -140,13 +142,13 @@ struct PortraitOutlineFinder: Sendable {
         return best?.rectangle
     }
 
-    /// The ``strongestCandidates`` rectangles lying within `bounds`, `other` than it, whose
-    /// weakest sides step most (the larger first among equals), each more than a millimetre off
-    /// the others on some side.
-    private func strongestRectangles(in maps: CoarseEdgeMaps, within bounds: CoarseRectangle, other outer: CoarseRectangle,
+    /// The ``strongestCandidates`` rectangles lying within `bounds`, other than `bounds` itself,
+    /// whose weakest sides step most (the larger first among equals), each more than a millimetre
+    /// off the others on some side.
+    private func strongestRectangles(in maps: CoarseEdgeMaps, within bounds: CoarseRectangle,
                                      widths: (smallest: Int, largest: Int), heights: (smallest: Int, largest: Int)) -> [CoarseRectangle] {
         var all: [(rectangle: CoarseRectangle, step: Double)] = []
-        forEachRectangle(in: maps, within: bounds, widths: widths, heights: heights) { if $0 != outer { all.append(($0, $1)) } }
+        forEachRectangle(in: maps, within: bounds, widths: widths, heights: heights) { if $0 != bounds { all.append(($0, $1)) } }
         all.sort { ($0.step, $0.rectangle.width * $0.rectangle.height) > ($1.step, $1.rectangle.width * $1.rectangle.height) }
         var picked: [CoarseRectangle] = []
         for (rectangle, _) in all where picked.count < strongestCandidates {
