@@ -1,6 +1,6 @@
 import IDCheck
 import IDCheckRender
-import IDCheckVisual
+@testable import IDCheckVisual
 import Testing
 
 /// The photo check when the document's model is not in the library: the portrait is found by its
@@ -112,6 +112,40 @@ struct PhotoWithoutModelTests {
         let prints = document.labels.compactMap { $0.forgery?.regions.first }
         let print = try #require(prints.first)
         #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
+    }
+
+    @Test("a pale residence permit's front on a white lid is found by its paper's tint: a pasted print's band is a warning, a genuine portrait's nothing",
+          arguments: [(9102, 48, true), (9102, 133, true), (9101, 128, false)])
+    func paleCardFrontFoundByItsTint(seed: UInt64, index: Int, forged: Bool) throws {
+        // UTO-RP-2019 fronts whose card is as light as the scanner's lid (its luminance steps
+        // by 0–6 grey levels at the card's edges): found only because its tint counts too. An
+        // inkjet print and a glossy print with their shadows (seed 9102), and a genuine front
+        // (seed 9101) whose band is among the deepest of the 69 fronts found that way (−6.7).
+        let (inspection, document) = try Self.inspect(model: "UTO-RP-2019", seed: seed, index: index,
+                                                      forge: forged ? .kind(.photoSubstituted) : .none)
+        let back = try #require(inspection.examination.mrzGeometry)
+        let pixelsPerMillimetre = (back.location[1] - back.location[0]).length / (30 * 2.54)
+        let side = try #require(NominalMRZSide(format: .td1))
+        #expect(CardFrontLocator(colourWeight: 0).nominalPlacement(on: inspection.examination.pages[0].image, pixelsPerMillimetre: pixelsPerMillimetre,
+                                                                   side: side) == nil, "the luminance alone finds no card")
+        let placement = try #require(CardFrontLocator().nominalPlacement(on: inspection.examination.pages[0].image, pixelsPerMillimetre: pixelsPerMillimetre,
+                                                                          side: side))
+        // The card found within two millimetres of its corners.
+        let truth = document.labels[0].documentPolygon
+        for (a, b) in zip(truth, placement.outline) { #expect((a - b).length < 2 * pixelsPerMillimetre, "corner \(a) found at \(b)") }
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        #expect(portrait.page == 0)
+        let indicator = inspection.report.indicators.first { $0.code == .photoSubstituted }
+        if forged {
+            let seam = try #require(portrait.seam)
+            #expect(seam.depth >= 20, "\(seam)")
+            #expect(indicator?.severity == .warning)
+            let print = try #require(document.labels[0].forgery?.regions.first)
+            #expect(TamperingTests.overlaps(indicator?.evidence.region ?? [], print))
+        } else {
+            #expect((portrait.seam?.depth ?? 0) < 5, "\(String(describing: portrait.seam))")
+            #expect(indicator == nil)
+        }
     }
 
     @Test("the genuine portraits with the darkest bands outside their edges raise nothing",

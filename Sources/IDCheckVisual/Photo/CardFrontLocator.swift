@@ -12,7 +12,9 @@ import Darwin
 /// carries the portrait has no MRZ to start from, but the back's MRZ gives the card's size on the
 /// scan (ICAO 9303 ID-1, 85.6 × 53.98 mm, at the back's pixels per millimetre; both sides come off
 /// the same scanner). The front is then the rectangle of that size, turned a few degrees at
-/// most, whose four sides are all tone steps (the card against the scanner's lid or a table).
+/// most, whose four sides are all tone steps (the card against the scanner's lid or a table):
+/// steps of luminance, or where those find no card, of the paper's tone, in which its tint counts
+/// too (pale security paper on a white lid).
 ///
 /// A first guess, as the MRZ's is for the other side: ``DocumentOutline`` then fits each of the
 /// paper's edges on its own (a photograph's perspective makes the card a quadrilateral).
@@ -34,6 +36,11 @@ struct CardFrontLocator: Sendable {
     /// Largest image searched, in card areas: a card on an A4 flatbed is 13.5; the search grows
     /// with the area, so a larger image (a poster, a hostile file) is not searched.
     var largestImageArea = 16.0
+    /// Where the luminance finds no card, it is searched again on the paper's tone: the
+    /// luminance less this many times the chroma (``GreyPatch/init(paperToneOf:colourWeight:)``).
+    /// A pale tinted residence permit on a white lid steps by 0–6 grey levels of luminance, under
+    /// ``minimumStep``, and by 17–21 on the tone at 2. 0: luminance only.
+    var colourWeight: Float = 2
 
     /// The card's placement (relative side coordinates → image pixels) on `image`, whose scale
     /// is `pixelsPerMillimetre`; `nil` when no rectangle of the card's size has edges all round.
@@ -42,9 +49,30 @@ struct CardFrontLocator: Sendable {
         guard pixelsPerMillimetre.isFinite, pixelsPerMillimetre > 0,
               Double(image.width) * Double(image.height) <= largestImageArea * cardArea else { return nil }
         let factor = max(1, Int(pixelsPerMillimetre / resolution))
-        let coarse = GreyPatch(image.converted(to: .gray).downsampled(by: factor)).blurred(radius: 1)
         let scale = pixelsPerMillimetre / Double(factor)
         let cardWidth = side.widthMillimetres * scale, cardHeight = side.heightMillimetres * scale
+        // The card by its luminance first; by its paper's tone where that finds none (a pale
+        // tinted card on a white lid), so that every card found by its luminance stays placed
+        // as it was.
+        let byLuminance = GreyPatch(image.converted(to: .gray).downsampled(by: factor)).blurred(radius: 1)
+        var found = bestRectangle(on: byLuminance, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale)
+        if found == nil, colourWeight > 0, image.format == .rgb {
+            let byTone = GreyPatch(paperToneOf: image.downsampled(by: factor), colourWeight: colourWeight).blurred(radius: 1)
+            found = bestRectangle(on: byTone, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale)
+        }
+        guard let best = found else { return nil }
+        // Coarse pixels → full-size image pixels (a coarse pixel's centre is `factor` pixels' middle).
+        let f = Double(factor)
+        let ex = Point(x: cos(best.angle), y: sin(best.angle)) * (cardWidth * f)
+        let ey = Point(x: -sin(best.angle), y: cos(best.angle)) * (cardHeight * f)
+        let origin = (best.corner + Point(x: 0.5, y: 0.5)) * f
+        return DocumentPlacement(matrix: [ex.x, ey.x, origin.x, ex.y, ey.y, origin.y, 0, 0, 1], method: "card-edges-coarse")
+    }
+
+    /// The corner and turn (radians) of the card-sized rectangle on `coarse` whose sides are
+    /// most often tone steps, the stronger steps and then the smaller turn among equals.
+    private func bestRectangle(on coarse: GreyPatch, cardWidth: Double, cardHeight: Double,
+                               scale: Double) -> (score: Double, strength: Double, corner: Point, angle: Double)? {
         guard coarse.width > Int(cardWidth), coarse.height > Int(cardHeight) else { return nil }
         let reach = scale // one millimetre either side of an edge
         let skip = cornerSkip * scale, step = positionStep * scale
@@ -82,13 +110,7 @@ struct CardFrontLocator: Sendable {
             }
             angle += turnStep
         }
-        guard let best else { return nil }
-        // Coarse pixels → full-size image pixels (a coarse pixel's centre is `factor` pixels' middle).
-        let f = Double(factor)
-        let ex = Point(x: cos(best.angle), y: sin(best.angle)) * (cardWidth * f)
-        let ey = Point(x: -sin(best.angle), y: cos(best.angle)) * (cardHeight * f)
-        let origin = (best.corner + Point(x: 0.5, y: 0.5)) * f
-        return DocumentPlacement(matrix: [ex.x, ey.x, origin.x, ex.y, ey.y, origin.y, 0, 0, 1], method: "card-edges-coarse")
+        return best
     }
 
     /// |I(p + d) − I(p − d)| at every pixel (0 where either end is off the patch).

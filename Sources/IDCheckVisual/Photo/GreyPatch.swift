@@ -32,6 +32,35 @@ struct GreyPatch: Sendable {
 
     subscript(x: Int, y: Int) -> Float { values[y * width + x] }
 
+    /// The paper's tone as it stands apart from what it lies on: luminance less `colourWeight`
+    /// times the pixel's chroma (the largest of red, green and blue less the smallest). Security
+    /// paper is tinted and a scanner's lid or a photocopier's cover is neutral: a pale
+    /// residence-permit card on a white lid differs from it by 0–6 grey levels of luminance,
+    /// under an edge's threshold, but by 10–13 of chroma. A darker or coloured table (wood,
+    /// cloth) is darker than the paper and more saturated too, so the two terms add there.
+    /// A grey image, or a weight of 0, gives the luminance (``init(_:)``).
+    init(paperToneOf image: Image, colourWeight: Float) {
+        guard image.format == .rgb, colourWeight != 0 else {
+            self.init(image)
+            return
+        }
+        let width = image.width, height = image.height, stride = image.stride
+        var values = [Float](repeating: 0, count: width * height)
+        image.withUnsafeBytes { pixels in
+            values.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let row = y * stride
+                    for x in 0..<width {
+                        let r = Float(pixels[row + 3 * x]), g = Float(pixels[row + 3 * x + 1]), b = Float(pixels[row + 3 * x + 2])
+                        let luminance = 0.299 * r + 0.587 * g + 0.114 * b
+                        out[y * width + x] = luminance - colourWeight * (max(r, g, b) - min(r, g, b))
+                    }
+                }
+            }
+        }
+        self.init(width: width, height: height, values: values)
+    }
+
     /// Box mean over `(2·radius + 1)²`, edges clamped (two separable passes).
     func blurred(radius: Int) -> GreyPatch {
         guard radius > 0, width > 0, height > 0 else { return self }
