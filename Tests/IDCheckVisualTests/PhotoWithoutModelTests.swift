@@ -238,7 +238,15 @@ struct PhotoWithoutModelTests {
                 samples[i] = UInt8(truncatingIfNeeded: state >> 16)
             }
         }
-        let fronts = [Image(width: back.width, height: back.height, format: .rgb, fill: 255), noise,
+        // A colour noise too: where its luminance finds no card, the paper's tone is searched.
+        var colourNoise = Image(width: back.width, height: back.height, format: .rgb, fill: 0)
+        colourNoise.withUnsafeMutableBytes { samples in
+            for i in samples.indices {
+                state = state &* 1_103_515_245 &+ 12345
+                samples[i] = UInt8(truncatingIfNeeded: state >> 16)
+            }
+        }
+        let fronts = [Image(width: back.width, height: back.height, format: .rgb, fill: 255), noise, colourNoise,
                       Image(width: back.width * 3, height: 12, format: .rgb, fill: 128), Image(width: 1, height: 1, format: .gray)]
         for front in fronts {
             let pages = VisualFixtures.pages(VisualFixtures.Document(images: [front, back], labels: document.labels))
