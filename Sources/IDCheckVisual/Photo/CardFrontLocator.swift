@@ -39,7 +39,8 @@ struct CardFrontLocator: Sendable {
     /// Where the luminance finds no card, it is searched again on the paper's tone: the
     /// luminance less this many times the chroma (``GreyPatch/init(paperToneOf:colourWeight:)``).
     /// A pale tinted residence permit on a white lid steps by 0–6 grey levels of luminance, under
-    /// ``minimumStep``, and by 17–21 on the tone at 2. 0: luminance only.
+    /// ``minimumStep``, and by 17–21 on the tone at 2. 0: luminance only. An image with no card
+    /// on it is searched twice (a colour image: its luminance, then its tone).
     var colourWeight: Float = 2
 
     /// The card's placement (relative side coordinates → image pixels) on `image`, whose scale
