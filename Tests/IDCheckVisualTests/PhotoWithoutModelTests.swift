@@ -124,8 +124,8 @@ struct PhotoWithoutModelTests {
         let (inspection, document) = try Self.inspect(model: "UTO-RP-2019", seed: seed, index: index,
                                                       forge: forged ? .kind(.photoSubstituted) : .none)
         let back = try #require(inspection.examination.mrzGeometry)
-        let pixelsPerMillimetre = (back.location[1] - back.location[0]).length / (30 * 2.54)
         let side = try #require(NominalMRZSide(format: .td1))
+        let pixelsPerMillimetre = side.pixelsPerMillimetre(mrzOutline: back.location)
         #expect(CardFrontLocator(colourWeight: 0).nominalPlacement(on: inspection.examination.pages[0].image, pixelsPerMillimetre: pixelsPerMillimetre,
                                                                    side: side) == nil, "the luminance alone finds no card")
         let placement = try #require(CardFrontLocator().nominalPlacement(on: inspection.examination.pages[0].image, pixelsPerMillimetre: pixelsPerMillimetre,
@@ -230,23 +230,20 @@ struct PhotoWithoutModelTests {
     func frontThatIsNoCard() throws {
         let (_, document) = try Self.inspect(model: "UTO-ID-2021", seed: 9101, index: 30, forge: .none)
         let back = document.images[1]
-        var noise = Image(width: back.width, height: back.height, format: .gray, fill: 0)
         var state: UInt32 = 7
-        noise.withUnsafeMutableBytes { samples in
-            for i in samples.indices {
-                state = state &* 1_103_515_245 &+ 12345
-                samples[i] = UInt8(truncatingIfNeeded: state >> 16)
+        /// An image of the back's size whose every sample is drawn from one linear congruential sequence.
+        func noise(_ format: Image.PixelFormat) -> Image {
+            var image = Image(width: back.width, height: back.height, format: format, fill: 0)
+            image.withUnsafeMutableBytes { samples in
+                for i in samples.indices {
+                    state = state &* 1_103_515_245 &+ 12345
+                    samples[i] = UInt8(truncatingIfNeeded: state >> 16)
+                }
             }
+            return image
         }
         // A colour noise too: where its luminance finds no card, the paper's tone is searched.
-        var colourNoise = Image(width: back.width, height: back.height, format: .rgb, fill: 0)
-        colourNoise.withUnsafeMutableBytes { samples in
-            for i in samples.indices {
-                state = state &* 1_103_515_245 &+ 12345
-                samples[i] = UInt8(truncatingIfNeeded: state >> 16)
-            }
-        }
-        let fronts = [Image(width: back.width, height: back.height, format: .rgb, fill: 255), noise, colourNoise,
+        let fronts = [Image(width: back.width, height: back.height, format: .rgb, fill: 255), noise(.gray), noise(.rgb),
                       Image(width: back.width * 3, height: 12, format: .rgb, fill: 128), Image(width: 1, height: 1, format: .gray)]
         for front in fronts {
             let pages = VisualFixtures.pages(VisualFixtures.Document(images: [front, back], labels: document.labels))

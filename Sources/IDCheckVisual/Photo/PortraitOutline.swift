@@ -14,6 +14,12 @@ struct PortraitOutline: Sendable {
     var top: StraightEdge?
     var bottom: StraightEdge?
 
+    /// Share of a side's positions on its fitted line from which the side counts as straight:
+    /// a print's cut edge has nearly all of them, text or a textured border far fewer. The photo
+    /// step judges turns and bands on such sides, and the outline finder picks rectangles and
+    /// clear sides by the same measure.
+    static let straightShare = 0.8
+
     enum Side: String, CaseIterable, Sendable {
         case left, right, top, bottom
 

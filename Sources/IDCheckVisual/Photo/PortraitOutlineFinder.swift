@@ -63,7 +63,7 @@ struct PortraitOutlineFinder: Sendable {
     /// them in the side's search. Each side is searched clear of them too, and that edge is
     /// taken where it is straight along ``clearSideStraightness`` of the side.
     var nestedClearance = 4
-    var clearSideStraightness = 0.8
+    var clearSideStraightness = PortraitOutline.straightShare
     /// Smallest share of the outer outline's width and height the rectangle with the strongest
     /// edges keeps. The largest rectangle often reaches past the print, to the edge of the text
     /// column beside it or below the signature under it: on seed 9102, 72 of the 74 outlines of
@@ -78,7 +78,7 @@ struct PortraitOutlineFinder: Sendable {
     var strongestCandidates = 8
     /// A side counts as straight from this share of its positions on its line (as the photo step
     /// judges sides).
-    var strongestStraightness = 0.8
+    var strongestStraightness = PortraitOutline.straightShare
 
     /// The portrait's outline and the rectangles found inside it: a print glued inside the window
     /// of the one it replaces leaves the old print's square edges around its own turned ones, and

@@ -46,7 +46,7 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     var resolution = 8.0
     var minimumImageResolution = 5.9
     /// A side counts as straight from this share of its positions on its line.
-    var minimumStraightness = 0.8
+    var minimumStraightness = PortraitOutline.straightShare
     /// The straight sides of one rigid print agree within this, degrees.
     var largestDisagreement = 0.3
     /// A side nearly straight (from this share of its positions on its line) does not measure
