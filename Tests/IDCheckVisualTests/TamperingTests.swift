@@ -86,6 +86,27 @@ struct TamperingTests {
         #expect(TamperingTests.overlaps(joined.evidence.region ?? [], region))
     }
 
+    @Test("a paste whose donor's characters sit at other places between the holder's own: the stretch is named",
+          arguments: [("UTO-P-2020", 2, "documentNumber"), ("UTO-P-2020", 92, "documentNumber"), ("UTO-P-2020", 127, "expiryDate")])
+    func foreignStretchOfNumberIsNamed(model: String, index: Int, field: String) throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        // Seed 8811 (a fresh splice set of the renderer): the passport's proportional font puts
+        // the donor's digits after letters or a month name of other widths, so three or four
+        // characters in a row fit no character where the holder's were printed (costs 0.24–0.52),
+        // while the holder's characters either side fit well. JR5110373 shows as JR0880373 with
+        // its middle cut; neither a clean other number (no visual-zone mismatch) nor one foreign
+        // character among clear ones.
+        let (found, region) = try Self.onSplice(model: model, seed: 8811, index: index, inspector: inspector, library: library)
+        let stretch = try #require(found.first { $0.evidence.field == field }, "\(found.map(\.message))")
+        #expect(stretch.message.hasPrefix("Characters ") && stretch.message.contains("at their places"), "\(stretch.message)")
+        #expect(TamperingTests.overlaps(stretch.evidence.region ?? [], region))
+        // The same document printed genuinely: nothing.
+        let genuine = try VisualFixtures.render(model: model, seed: 8811, index: index, conditions: .ordinary, library: library)
+        let indicators = Self.tamperIndicators(inspector.inspect(VisualFixtures.pages(genuine)))
+        #expect(indicators.isEmpty, "\(indicators.map(\.message))")
+    }
+
     @Test("a genuine visa whose printed 3 fits the left of a 1 joined to the right of an 8 better than a 3: no tampering indicator")
     func genuineThreeIsNoJoin() throws {
         let library = try SpecimenLibrary.load(requireReferenceImages: false)

@@ -17,6 +17,9 @@ public struct ForeignGlyph: Sendable, Hashable {
         /// One character of a number, code or date is the left part of one character joined to
         /// the right part of another.
         case joinedCharacters
+        /// Characters in a row of a number, code or date match no character of the font at their
+        /// places while the characters either side match it.
+        case characterStretch
     }
 
     /// The characters a cut character is joined from: the left part of one, the right of another.

@@ -40,6 +40,8 @@ public struct TamperingRule: IndicatorRule {
                 message = "Characters \(glyph.position + 1)–\(glyph.position + glyph.count) of the printed \(field) do not spell the name while the letters around them do: print pasted in or retouched there."
             case .inkAfterName:
                 message = "The printed \(field) goes on after the name, which it shows whole and which the MRZ holds whole: print pasted in or added there."
+            case .characterStretch:
+                message = "Characters \(glyph.position + 1)–\(glyph.position + glyph.count) of the printed \(field) match no characters of the model's font at their places while the characters either side do: print pasted in or retouched there."
             case .joinedCharacters:
                 let parts = glyph.joined.map { " (the left of “\($0.left)” joined to the right of “\($0.right)”)" } ?? ""
                 message = "Character \(glyph.position + 1) of the printed \(field) is two characters cut and joined\(parts) while the others match the model's font: print pasted in there, its edge through that character."

@@ -250,7 +250,17 @@ struct FieldVerifier {
     /// over part of a name leaves that: the donor's letters, set at another size or pen position,
     /// cut off where the outline ends, while the holder's letters either side still spell the name.
     static func foreignStretch(_ placements: [PrintedLineMatcher.Placement], on patch: FieldPatch) -> ForeignCharacter? {
-        let costs = placements.map(\.cost)
+        guard let worst = costlyStretch(placements.map(\.cost)), let first = placements[worst.range].first,
+              let last = placements[worst.range].last else { return nil }
+        return ForeignCharacter(kind: .nameStretch, position: worst.range.lowerBound, count: worst.range.count, cost: min(1, worst.cost),
+                                box: patch.sideBox(x0: Double(first.pen), x1: Double(last.pen) + last.advance))
+    }
+
+    /// The costliest run of glyphs at ``nameStretchMember`` or more whose strongest neighbouring
+    /// pair both cost ``nameStretchCost`` or more, with at least ``nameStretchClearGlyphs``
+    /// glyphs outside it whose median is at most ``clearPrint``: print that does not belong
+    /// among print that does.
+    static func costlyStretch(_ costs: [Float]) -> (range: Range<Int>, cost: Float)? {
         var start = 0
         var worst: (range: Range<Int>, cost: Float)?
         while start < costs.count {
@@ -265,9 +275,7 @@ struct FieldVerifier {
             }
             start = end
         }
-        guard let worst, let first = placements[worst.range].first, let last = placements[worst.range].last else { return nil }
-        return ForeignCharacter(kind: .nameStretch, position: worst.range.lowerBound, count: worst.range.count, cost: min(1, worst.cost),
-                                box: patch.sideBox(x0: Double(first.pen), x1: Double(last.pen) + last.advance))
+        return worst
     }
 
     // MARK: Numbers, codes, dates
@@ -312,6 +320,7 @@ struct FieldVerifier {
             previous = step.placements.last?.scalar ?? previous
         }
         let foreign = Self.foreignGlyph(fits, on: matcher.patch) ?? Self.joinedGlyph(fits, on: matcher.patch)
+            ?? Self.foreignStretch(fits, on: matcher.patch)
         // Characters of other widths (a whole other number) shift everything after them: the
         // print is then read afresh, glyph after glyph, and the better reading kept.
         if read != candidate, let free = matcher.read(graph, startPen: start, beamWidth: 4), free.cost < readCost {
@@ -386,6 +395,17 @@ struct FieldVerifier {
         guard let (worst, cut) = joined.max(by: { $0.cut.single - $0.cut.cost < $1.cut.single - $1.cut.cost }) else { return nil }
         return ForeignCharacter(kind: .joinedCharacters, position: worst.position, cost: cut.single,
                                 box: patch.sideBox(x0: worst.x0, x1: worst.x1), joined: ForeignGlyph.Join(left: cut.left, right: cut.right))
+    }
+
+    /// Characters in a row of a number, code or date that no character of the font explains at
+    /// their places, among characters that match it clearly (``costlyStretch(_:)``, the
+    /// thresholds of a name's stretch): a paste of another holder's print whose characters sit
+    /// at other pen positions (a proportional font after characters of other widths) between the
+    /// holder's own, which still fit where they were printed.
+    static func foreignStretch(_ fits: [GlyphFit], on patch: FieldPatch) -> ForeignCharacter? {
+        guard let worst = costlyStretch(fits.map(\.cost)), let first = fits[worst.range].first, let last = fits[worst.range].last else { return nil }
+        return ForeignCharacter(kind: .characterStretch, position: first.position, count: last.position + max(1, last.label.count) - first.position,
+                                cost: min(1, worst.cost), box: patch.sideBox(x0: first.x0, x1: last.x1))
     }
 
     /// The candidate text split like `slots` (a month name is one slot).
