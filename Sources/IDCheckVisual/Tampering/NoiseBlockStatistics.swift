@@ -38,21 +38,25 @@ struct NoiseBlockStatistics: Sendable {
         noise = [Float](repeating: 0, count: blocks)
         floorGradient = [Float](repeating: 0, count: blocks)
         guard blocks > 0 else { return }
-        // Luminance and its 3 × 3 box blur, each with a one-pixel border repeating the edge, so
-        // that the 3 × 3 filters below read their neighbours without clamping (same values as
-        // clamping the coordinates).
-        let luma = NoiseBlockStatistics.padded(NoiseBlockStatistics.luminance(image), width: width, height: height)
-        let blurred = NoiseBlockStatistics.paddedBoxBlurred(luma, width: width, height: height)
+        // Luminance with a one-pixel border repeating the edge, so that the 3 × 3 filters below
+        // read their neighbours without clamping (same values as clamping the coordinates). Its
+        // 3 × 3 box blur is made one row of blocks at a time, into a strip padded the same way:
+        // a whole blurred page (and its horizontal pass) would be two more page-sized buffers,
+        // allocated and faulted in for every document.
+        let luma = NoiseBlockStatistics.paddedLuminance(image)
         let size = blockSize
         let columns = columns, rows = rows
         let paddedWidth = width + 2
+        var blurred = [Float](repeating: 0, count: (size + 2) * paddedWidth)
+        var horizontal = [Float](repeating: 0, count: (size + 4) * paddedWidth)
         // Gradients are binned in quarter grey levels up to 64 levels per pixel for the per-block quantile.
         let bins = 256
         let smoothCount = Int(Double(size * size) * NoiseBlockStatistics.smoothFraction)
         let lanes = 8
         let vectorised = size % lanes == 0
         luma.withUnsafeBufferPointer { p in
-        blurred.withUnsafeBufferPointer { q in
+        blurred.withUnsafeMutableBufferPointer { strip in
+        horizontal.withUnsafeMutableBufferPointer { horizontal in
             brightness.withUnsafeMutableBufferPointer { outBrightness in
             activity.withUnsafeMutableBufferPointer { outActivity in
             noise.withUnsafeMutableBufferPointer { outNoise in
@@ -66,12 +70,14 @@ struct NoiseBlockStatistics: Sendable {
                     binOf.deallocate()
                     histogram.deallocate()
                 }
-                guard let p = p.baseAddress, let q = q.baseAddress else { return }
+                guard let p = p.baseAddress, let q = UnsafePointer(strip.baseAddress) else { return }
                 /// Eight neighbouring pixels of a padded row, starting at `offset`.
                 @inline(__always) func load(_ base: UnsafePointer<Float>, _ offset: Int) -> SIMD8<Float> {
                     UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD8<Float>.self)
                 }
                 for row in 0..<rows {
+                    NoiseBlockStatistics.blurStrip(luma: p, into: strip, horizontal: horizontal, firstRow: row * size, rows: size,
+                                                   width: width, height: height)
                     for column in 0..<columns {
                         var sum: Float = 0, gradientSum: Float = 0
                         for i in 0..<bins { histogram[i] = 0 }
@@ -79,6 +85,8 @@ struct NoiseBlockStatistics: Sendable {
                             // Padded coordinates: pixel (x, y) is at (x + 1, y + 1).
                             let y = row * size + dy + 1
                             let up = (y - 1) * paddedWidth, here = y * paddedWidth, down = (y + 1) * paddedWidth
+                            // The same rows of the blurred strip, whose row 0 is the one above the block.
+                            let stripUp = dy * paddedWidth, stripHere = stripUp + paddedWidth, stripDown = stripHere + paddedWidth
                             var dx = 0
                             if vectorised {
                                 while dx < size {
@@ -93,9 +101,9 @@ struct NoiseBlockStatistics: Sendable {
                                     let gx = (c + 2 * f + i - a - 2 * d - g) / 8
                                     let gy = (g + 2 * h + i - a - 2 * b - c) / 8
                                     let magnitude = (gx * gx + gy * gy).squareRoot()
-                                    let qa = load(q, up + x - 1), qb = load(q, up + x), qc = load(q, up + x + 1)
-                                    let qd = load(q, here + x - 1), qf = load(q, here + x + 1)
-                                    let qg = load(q, down + x - 1), qh = load(q, down + x), qi = load(q, down + x + 1)
+                                    let qa = load(q, stripUp + x - 1), qb = load(q, stripUp + x), qc = load(q, stripUp + x + 1)
+                                    let qd = load(q, stripHere + x - 1), qf = load(q, stripHere + x + 1)
+                                    let qg = load(q, stripDown + x - 1), qh = load(q, stripDown + x), qi = load(q, stripDown + x + 1)
                                     let sx = (qc + 2 * qf + qi - qa - 2 * qd - qg) / 8
                                     let sy = (qg + 2 * qh + qi - qa - 2 * qb - qc) / 8
                                     gradientSum += (sx * sx + sy * sy).squareRoot().sum()
@@ -122,8 +130,10 @@ struct NoiseBlockStatistics: Sendable {
                                 let gx = (c + 2 * f + i - a - 2 * d - g) / 8
                                 let gy = (g + 2 * h + i - a - 2 * b - c) / 8
                                 let magnitude = (gx * gx + gy * gy).squareRoot()
-                                let sx = (q[up + x + 1] + 2 * q[here + x + 1] + q[down + x + 1] - q[up + x - 1] - 2 * q[here + x - 1] - q[down + x - 1]) / 8
-                                let sy = (q[down + x - 1] + 2 * q[down + x] + q[down + x + 1] - q[up + x - 1] - 2 * q[up + x] - q[up + x + 1]) / 8
+                                let sx = (q[stripUp + x + 1] + 2 * q[stripHere + x + 1] + q[stripDown + x + 1] - q[stripUp + x - 1]
+                                          - 2 * q[stripHere + x - 1] - q[stripDown + x - 1]) / 8
+                                let sy = (q[stripDown + x - 1] + 2 * q[stripDown + x] + q[stripDown + x + 1] - q[stripUp + x - 1]
+                                          - 2 * q[stripUp + x] - q[stripUp + x + 1]) / 8
                                 gradientSum += (sx * sx + sy * sy).squareRoot()
                                 let k = dy * size + dx
                                 residuals[k] = r * r
@@ -158,52 +168,60 @@ struct NoiseBlockStatistics: Sendable {
             }
         }
         }
+        }
     }
 
-    /// The 3 × 3 box blur of a padded image (``padded(_:width:height:)``), padded the same way:
-    /// the same values as a blur clamping its coordinates at the edges, without a copy.
-    static func paddedBoxBlurred(_ source: [Float], width: Int, height: Int) -> [Float] {
+    /// The 3 × 3 box blur (coordinates clamped at the image's edges) of image rows
+    /// `firstRow - 1 ... firstRow + rows`, from the padded luminance `luma`, into `strip`: `rows + 2`
+    /// rows of `width + 2`, each with a one-pixel border repeating its edge, rows above the first
+    /// or below the last image row repeating those rows. `horizontal` holds `rows + 4` rows of the
+    /// horizontal pass. The sums are taken in the order a whole-image pass takes them, so the
+    /// values are the same to the bit.
+    static func blurStrip(luma: UnsafePointer<Float>, into strip: UnsafeMutableBufferPointer<Float>,
+                          horizontal: UnsafeMutableBufferPointer<Float>, firstRow: Int, rows: Int, width: Int, height: Int) {
         let paddedWidth = width + 2
-        var horizontal = [Float](repeating: 0, count: source.count)
-        var out = [Float](repeating: 0, count: source.count)
-        source.withUnsafeBufferPointer { p in
-            horizontal.withUnsafeMutableBufferPointer { h in
-                for y in 0..<(height + 2) {
-                    let row = y * paddedWidth
-                    for x in 1...width { h[row + x] = (p[row + x - 1] + p[row + x] + p[row + x + 1]) / 3 }
-                }
-            }
+        // Blurred image row y takes the horizontal pass of padded rows y, y + 1, y + 2.
+        let top = min(height - 1, max(0, firstRow - 1)), bottom = min(height - 1, max(0, firstRow + rows))
+        for paddedRow in top...(bottom + 2) {
+            let source = paddedRow * paddedWidth, target = (paddedRow - top) * paddedWidth
+            for x in 1...width { horizontal[target + x] = (luma[source + x - 1] + luma[source + x] + luma[source + x + 1]) / 3 }
         }
-        horizontal.withUnsafeBufferPointer { h in
-            out.withUnsafeMutableBufferPointer { o in
-                for y in 1...height {
-                    let up = (y - 1) * paddedWidth, here = y * paddedWidth, down = (y + 1) * paddedWidth
-                    for x in 1...width { o[here + x] = (h[up + x] + h[here + x] + h[down + x]) / 3 }
-                    o[here] = o[here + 1]
-                    o[here + width + 1] = o[here + width]
+        for stripRow in 0..<(rows + 2) {
+            let y = min(height - 1, max(0, firstRow - 1 + stripRow))
+            let up = (y - top) * paddedWidth, here = up + paddedWidth, down = here + paddedWidth
+            let target = stripRow * paddedWidth
+            for x in 1...width { strip[target + x] = (horizontal[up + x] + horizontal[here + x] + horizontal[down + x]) / 3 }
+            strip[target] = strip[target + 1]
+            strip[target + width + 1] = strip[target + width]
+        }
+    }
+
+    /// The image's luminance (``luminance(_:)``) with a one-pixel border repeating its edge
+    /// pixels: `(width + 2) × (height + 2)`.
+    static func paddedLuminance(_ image: Image) -> [Float] {
+        let width = image.width, height = image.height, stride = image.stride
+        let paddedWidth = width + 2
+        var out = [Float](repeating: 0, count: paddedWidth * (height + 2))
+        image.withUnsafeBytes { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<height {
+                    let row = (y + 1) * paddedWidth + 1
+                    switch image.format {
+                    case .gray:
+                        for x in 0..<width { dst[row + x] = Float(src[y * stride + x]) }
+                    case .rgb:
+                        for x in 0..<width {
+                            let o = y * stride + x * 3
+                            dst[row + x] = 0.299 * Float(src[o]) + 0.587 * Float(src[o + 1]) + 0.114 * Float(src[o + 2])
+                        }
+                    }
+                    dst[row - 1] = dst[row]
+                    dst[row + width] = dst[row + width - 1]
                 }
                 // Top and bottom borders repeat the first and last rows (corners included).
                 for x in 0..<paddedWidth {
-                    o[x] = o[paddedWidth + x]
-                    o[(height + 1) * paddedWidth + x] = o[height * paddedWidth + x]
-                }
-            }
-        }
-        return out
-    }
-
-    /// `source` (`width` × `height`) with a one-pixel border repeating its edge pixels.
-    static func padded(_ source: [Float], width: Int, height: Int) -> [Float] {
-        let paddedWidth = width + 2
-        var out = [Float](repeating: 0, count: paddedWidth * (height + 2))
-        source.withUnsafeBufferPointer { s in
-            out.withUnsafeMutableBufferPointer { o in
-                for y in -1...height {
-                    let sourceRow = min(height - 1, max(0, y)) * width
-                    let row = (y + 1) * paddedWidth
-                    o[row] = s[sourceRow]
-                    for x in 0..<width { o[row + x + 1] = s[sourceRow + x] }
-                    o[row + width + 1] = s[sourceRow + width - 1]
+                    dst[x] = dst[paddedWidth + x]
+                    dst[(height + 1) * paddedWidth + x] = dst[height * paddedWidth + x]
                 }
             }
         }
