@@ -30,6 +30,40 @@ struct NoiseBlockStatisticsTests {
         }
     }
 
+    @Test("each row of blocks' blurred strip is the whole page's 3 × 3 box blur to the bit", arguments: [16, 12])
+    func stripIsWholePageBlur(blockSize: Int) throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-V-2018", seed: 7313, conditions: .ordinary, library: library)
+        let image = document.images[0].cropped(to: Rectangle(x: 0, y: 0, width: 333, height: Double(10 * blockSize + 7)))
+        let width = image.width, height = image.height, paddedWidth = width + 2
+        let luma = NoiseBlockStatistics.luminance(image)
+        func clamped(_ values: [Float], _ x: Int, _ y: Int) -> Float { values[min(height - 1, max(0, y)) * width + min(width - 1, max(0, x))] }
+        // The whole page: horizontal pass, then vertical, each (a + b + c) / 3 in that order.
+        var horizontal = [Float](repeating: 0, count: width * height), blurred = horizontal
+        for y in 0..<height { for x in 0..<width { horizontal[y * width + x] = (clamped(luma, x - 1, y) + clamped(luma, x, y) + clamped(luma, x + 1, y)) / 3 } }
+        for y in 0..<height { for x in 0..<width { blurred[y * width + x] = (clamped(horizontal, x, y - 1) + clamped(horizontal, x, y) + clamped(horizontal, x, y + 1)) / 3 } }
+        let padded = NoiseBlockStatistics.paddedLuminance(image)
+        var strip = [Float](repeating: .nan, count: (blockSize + 2) * paddedWidth)
+        var scratch = [Float](repeating: .nan, count: (blockSize + 4) * paddedWidth)
+        var mismatches = 0
+        for row in 0..<(height / blockSize) {
+            padded.withUnsafeBufferPointer { luma in
+                strip.withUnsafeMutableBufferPointer { strip in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        NoiseBlockStatistics.blurStrip(luma: luma.baseAddress!, into: strip, horizontal: scratch, firstRow: row * blockSize,
+                                                       rows: blockSize, width: width, height: height)
+                    }
+                }
+            }
+            for stripRow in 0..<(blockSize + 2) {
+                for x in -1...width where strip[stripRow * paddedWidth + x + 1] != clamped(blurred, x, row * blockSize - 1 + stripRow) {
+                    mismatches += 1
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     /// The statistics as defined: per pixel Immerkær residual, Sobel gradient of the luminance
     /// and of its 3 × 3 box blur, coordinates clamped to the image; per block the mean
     /// brightness, mean blurred gradient, and RMS residual over its 40% lowest-gradient pixels.
