@@ -123,27 +123,53 @@ struct PrintedLineMatcher {
             patch.spread.withUnsafeBufferPointer { inkSpread in
                 glyph.spread.withUnsafeBufferPointer { glyphSpread in
                     glyph.coverage.withUnsafeBufferPointer { coverage in
-                        // Print ink explained by the glyph (within a pixel of its ink).
-                        for sy in 0..<(glyph.height + 2) {
-                            let y = gy0 + sy - 1
-                            guard y >= max(0, y0), y < min(height, y1) else { continue }
-                            for sx in 0..<spreadWidth {
-                                let x = gx0 + sx - 1
-                                guard x >= max(0, x0), x < min(width, x1) else { continue }
-                                let r = glyphSpread[sy * spreadWidth + sx]
-                                if r > 0 { total -= ink[y * width + x] * r }
+                        // Print ink explained by the glyph (within a pixel of its ink): the spread
+                        // glyph's rows and columns that fall inside both the cell and the patch.
+                        let firstSpreadRow = max(0, max(0, y0) - gy0 + 1), endSpreadRow = min(glyph.height + 2, min(height, y1) - gy0 + 1)
+                        let firstSpreadColumn = max(0, max(0, x0) - gx0 + 1), endSpreadColumn = min(spreadWidth, min(width, x1) - gx0 + 1)
+                        if firstSpreadColumn < endSpreadColumn {
+                            var sy = firstSpreadRow
+                            while sy < endSpreadRow {
+                                let glyphRow = sy &* spreadWidth, inkRow = (gy0 &+ sy &- 1) &* width &+ gx0 &- 1
+                                var sx = firstSpreadColumn
+                                while sx < endSpreadColumn {
+                                    let r = glyphSpread[glyphRow &+ sx]
+                                    if r > 0 { total -= ink[inkRow &+ sx] * r }
+                                    sx &+= 1
+                                }
+                                sy &+= 1
                             }
                         }
-                        // Glyph ink with no print ink near it.
+                        // Glyph ink with no print ink near it (none off the patch). The columns are
+                        // taken in order, those off the patch as such, so the sum is the same.
+                        let insideStart = min(max(firstColumn, -gx0), max(firstColumn, endColumn))
+                        let insideEnd = max(insideStart, min(max(firstColumn, endColumn), width - gx0))
                         for gy in 0..<glyph.height {
                             let y = gy0 + gy
-                            let rowInside = y >= 0 && y < height
-                            for gx in firstColumn..<max(firstColumn, endColumn) {
-                                let r = coverage[gy * glyph.width + gx]
-                                guard r > 0 else { continue }
-                                let x = gx0 + gx
-                                let p: Float = rowInside && x >= 0 && x < width ? inkSpread[y * width + x] : 0
-                                total += r * (1 - p)
+                            let coverageRow = gy &* glyph.width
+                            guard y >= 0 && y < height else {
+                                for gx in firstColumn..<max(firstColumn, endColumn) {
+                                    let r = coverage[coverageRow &+ gx]
+                                    if r > 0 { total += r * (1 - 0) }
+                                }
+                                continue
+                            }
+                            let inkRow = y &* width &+ gx0
+                            var gx = firstColumn
+                            while gx < insideStart {
+                                let r = coverage[coverageRow &+ gx]
+                                if r > 0 { total += r * (1 - 0) }
+                                gx &+= 1
+                            }
+                            while gx < insideEnd {
+                                let r = coverage[coverageRow &+ gx]
+                                if r > 0 { total += r * (1 - inkSpread[inkRow &+ gx]) }
+                                gx &+= 1
+                            }
+                            while gx < max(firstColumn, endColumn) {
+                                let r = coverage[coverageRow &+ gx]
+                                if r > 0 { total += r * (1 - 0) }
+                                gx &+= 1
                             }
                         }
                     }
