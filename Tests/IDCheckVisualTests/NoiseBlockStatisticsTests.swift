@@ -36,7 +36,7 @@ struct NoiseBlockStatisticsTests {
         let document = try VisualFixtures.render(model: "UTO-V-2018", seed: 7313, conditions: .ordinary, library: library)
         let image = document.images[0].cropped(to: Rectangle(x: 0, y: 0, width: 333, height: Double(10 * blockSize + 7)))
         let width = image.width, height = image.height, paddedWidth = width + 2
-        let luma = NoiseBlockStatistics.luminance(image)
+        let luma = Self.luminance(image)
         func clamped(_ values: [Float], _ x: Int, _ y: Int) -> Float { values[min(height - 1, max(0, y)) * width + min(width - 1, max(0, x))] }
         // The whole page: horizontal pass, then vertical, each (a + b + c) / 3 in that order.
         var horizontal = [Float](repeating: 0, count: width * height), blurred = horizontal
@@ -64,12 +64,25 @@ struct NoiseBlockStatisticsTests {
         #expect(mismatches == 0)
     }
 
+    /// The image's luminance without the border ``NoiseBlockStatistics/paddedLuminance(_:)``
+    /// adds: `width × height`, rows contiguous.
+    static func luminance(_ image: Image) -> [Float] {
+        let padded = NoiseBlockStatistics.paddedLuminance(image)
+        let paddedWidth = image.width + 2
+        var luma: [Float] = []
+        for y in 0..<image.height {
+            let row = (y + 1) * paddedWidth + 1
+            luma += padded[row..<(row + image.width)]
+        }
+        return luma
+    }
+
     /// The statistics as defined: per pixel Immerkær residual, Sobel gradient of the luminance
     /// and of its 3 × 3 box blur, coordinates clamped to the image; per block the mean
     /// brightness, mean blurred gradient, and RMS residual over its 40% lowest-gradient pixels.
     static func definition(_ image: Image, blockSize size: Int) -> (brightness: [Float], activity: [Float], noise: [Float], floorGradient: [Float]) {
         let width = image.width, height = image.height
-        let luma = NoiseBlockStatistics.luminance(image)
+        let luma = Self.luminance(image)
         func at(_ a: [Float], _ x: Int, _ y: Int) -> Float { a[min(height - 1, max(0, y)) * width + min(width - 1, max(0, x))] }
         // The 3 × 3 box blur with clamped coordinates: the photo check's GreyPatch blur.
         let blurred = GreyPatch(width: width, height: height, values: luma).blurred(radius: 1).values

@@ -234,8 +234,8 @@ struct NoiseBlockStatistics: Sendable {
         }
     }
 
-    /// The image's luminance (``luminance(_:)``) with a one-pixel border repeating its edge
-    /// pixels: `(width + 2) × (height + 2)`.
+    /// The image's luminance as floats with a one-pixel border repeating its edge pixels:
+    /// `(width + 2) × (height + 2)`, rows contiguous.
     static func paddedLuminance(_ image: Image) -> [Float] {
         let width = image.width, height = image.height, stride = image.stride
         let paddedWidth = width + 2
@@ -250,6 +250,7 @@ struct NoiseBlockStatistics: Sendable {
                     case .rgb:
                         for x in 0..<width {
                             let o = y * stride + x * 3
+                            // ITU-R BT.601 luma, as JPEG encoders compute it.
                             dst[row + x] = 0.299 * Float(src[o]) + 0.587 * Float(src[o + 1]) + 0.114 * Float(src[o + 2])
                         }
                     }
@@ -260,31 +261,6 @@ struct NoiseBlockStatistics: Sendable {
                 for x in 0..<paddedWidth {
                     dst[x] = dst[paddedWidth + x]
                     dst[(height + 1) * paddedWidth + x] = dst[height * paddedWidth + x]
-                }
-            }
-        }
-        return out
-    }
-
-    /// The image's luminance as floats, one per pixel, rows contiguous.
-    static func luminance(_ image: Image) -> [Float] {
-        let width = image.width, height = image.height, stride = image.stride
-        var out = [Float](repeating: 0, count: width * height)
-        image.withUnsafeBytes { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                switch image.format {
-                case .gray:
-                    for y in 0..<height {
-                        for x in 0..<width { dst[y * width + x] = Float(src[y * stride + x]) }
-                    }
-                case .rgb:
-                    for y in 0..<height {
-                        for x in 0..<width {
-                            let o = y * stride + x * 3
-                            // ITU-R BT.601 luma, as JPEG encoders compute it.
-                            dst[y * width + x] = 0.299 * Float(src[o]) + 0.587 * Float(src[o + 1]) + 0.114 * Float(src[o + 2])
-                        }
-                    }
                 }
             }
         }

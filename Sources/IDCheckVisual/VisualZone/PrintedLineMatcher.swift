@@ -141,34 +141,30 @@ struct PrintedLineMatcher {
                             }
                         }
                         // Glyph ink with no print ink near it (none off the patch). The columns are
-                        // taken in order, those off the patch as such, so the sum is the same.
-                        let insideStart = min(max(firstColumn, -gx0), max(firstColumn, endColumn))
-                        let insideEnd = max(insideStart, min(max(firstColumn, endColumn), width - gx0))
+                        // taken in order, those off the patch counting whole, so the sum is the same
+                        // as testing each pixel.
+                        let columnsEnd = max(firstColumn, endColumn)
+                        let insideStart = min(max(firstColumn, -gx0), columnsEnd)
+                        let insideEnd = max(insideStart, min(columnsEnd, width - gx0))
                         for gy in 0..<glyph.height {
                             let y = gy0 + gy
-                            let coverageRow = gy &* glyph.width
-                            guard y >= 0 && y < height else {
-                                for gx in firstColumn..<max(firstColumn, endColumn) {
-                                    let r = coverage[coverageRow &+ gx]
-                                    if r > 0 { total += r * (1 - 0) }
-                                }
-                                continue
-                            }
-                            let inkRow = y &* width &+ gx0
+                            let coverageRow = gy &* glyph.width, inkRow = y &* width &+ gx0
+                            // A row off the patch has every column off it.
+                            let (onPatchStart, onPatchEnd) = y >= 0 && y < height ? (insideStart, insideEnd) : (columnsEnd, columnsEnd)
                             var gx = firstColumn
-                            while gx < insideStart {
+                            while gx < onPatchStart {
                                 let r = coverage[coverageRow &+ gx]
-                                if r > 0 { total += r * (1 - 0) }
+                                if r > 0 { total += r }
                                 gx &+= 1
                             }
-                            while gx < insideEnd {
+                            while gx < onPatchEnd {
                                 let r = coverage[coverageRow &+ gx]
                                 if r > 0 { total += r * (1 - inkSpread[inkRow &+ gx]) }
                                 gx &+= 1
                             }
-                            while gx < max(firstColumn, endColumn) {
+                            while gx < columnsEnd {
                                 let r = coverage[coverageRow &+ gx]
-                                if r > 0 { total += r * (1 - 0) }
+                                if r > 0 { total += r }
                                 gx &+= 1
                             }
                         }
