@@ -9,7 +9,8 @@ struct Verify: ParsableCommand {
         abstract: "Check scanned documents: MRZ, dates, codes, model rules, watch list; verdict with evidence.",
         discussion: """
             Each file is one document, unless --same-document says that all files are images of \
-            one document (front and back, or pages). The verdict is derived from the indicators: \
+            one document (front and back, or pages); a card's two sides on one sheet are one \
+            file. The verdict is derived from the indicators: \
             suspect if any is critical, review if any is a warning, else consistent. Every report \
             names what was not checked (UV, IR, optically variable features, the chip).
 

@@ -27,13 +27,21 @@ public struct SideAlignmentStep: ExaminationStep {
         if result.quality.aligned { examination.placement = result.placement }
         examination.sides = [SideView(page: page, side: side.name, placement: examination.placement ?? placement, alignment: result.quality)]
         guard result.quality.aligned else { return }
-        // The model's other sides (a card's front) on the other images.
+        // The model's other sides (a card's front) on the other images; where none shows it, on
+        // the MRZ side's own image (a photocopy of both sides on one sheet), beside that side.
         for other in model.sides where other.name != side.name {
             var best: (page: Int, result: SideAligner.Result)?
             for index in examination.pages.indices where index != page && !examination.sides.contains(where: { $0.page == index }) {
                 guard let found = finder.find(other, of: model, on: examination.pages[index].image, references: references,
                                               scaleFrom: result.placement) else { continue }
                 if found.quality.score > (best?.result.quality.score ?? -1) { best = (index, found) }
+            }
+            if best == nil {
+                let shown = examination.sides.filter { $0.page == page }.map(\.placement.outline)
+                if let found = finder.find(other, of: model, on: examination.pages[page].image, references: references,
+                                           scaleFrom: result.placement, excluding: shown) {
+                    best = (page, found)
+                }
             }
             if let best {
                 examination.sides.append(SideView(page: best.page, side: other.name, placement: best.result.placement, alignment: best.result.quality))

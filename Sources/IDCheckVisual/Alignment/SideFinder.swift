@@ -9,7 +9,8 @@ import IDCheckSpecimens
 ///
 /// Assumes both sides were scanned alike (same resolution, orientation within a few degrees),
 /// as a scanner or a desk camera does; a side turned by another angle is searched at the four
-/// quarter turns, not at any angle.
+/// quarter turns, not at any angle. Both sides may lie on one image (a photocopy of a card's
+/// front and back on one sheet): the side already found there is left out of the search.
 public struct SideFinder: Sendable {
     /// Cells across the side's width on the coarse copy.
     var coarseSideWidth = 48.0
@@ -20,9 +21,12 @@ public struct SideFinder: Sendable {
     public init() {}
 
     /// `side` of `specimen` on `image`, given the MRZ side's placement on its own image (for the
-    /// scale and orientation); `nil` when nothing that looks like the side is found.
+    /// scale and orientation); `nil` when nothing that looks like the side is found. `excluded`:
+    /// outlines (image pixels) of sides already found on this image, which the side found must
+    /// not overlap (their print is left out of the search: a card's back shares its front's
+    /// background pattern).
     public func find(_ side: Specimen.Side, of specimen: Specimen, on image: Image, references: SpecimenReferences,
-                     scaleFrom hint: DocumentPlacement) -> SideAligner.Result? {
+                     scaleFrom hint: DocumentPlacement, excluding excluded: [[Point]] = []) -> SideAligner.Result? {
         let h = hint.homography
         let centre = h.apply(Point(x: 0.5, y: 0.5))
         let ex = h.apply(Point(x: 0.6, y: 0.5)) - centre, ey = h.apply(Point(x: 0.5, y: 0.6)) - centre
@@ -34,8 +38,9 @@ public struct SideFinder: Sendable {
         let gridWidth = max(8, Int((Double(image.width) / factor).rounded()))
         let gridHeight = max(8, Int((Double(image.height) / factor).rounded()))
         let page = GreyPage(image)
-        let pageGrid = StructureGrid(page: page, placement: Homography([Double(image.width), 0, 0, 0, Double(image.height), 0, 0, 0, 1]),
+        var pageGrid = StructureGrid(page: page, placement: Homography([Double(image.width), 0, 0, 0, Double(image.height), 0, 0, 0, 1]),
                                      width: gridWidth, height: gridHeight)
+        if !excluded.isEmpty { SideFinder.blank(excluded, on: &pageGrid, imageWidth: image.width, imageHeight: image.height) }
         let referenceGridWidth = 96
         let referenceGridHeight = max(8, Int((Double(referenceGridWidth) / specimen.size.aspectRatio).rounded()))
         guard let referenceGrid = references.grid(of: specimen, side: side, width: referenceGridWidth, height: referenceGridHeight) else { return nil }
@@ -59,7 +64,33 @@ public struct SideFinder: Sendable {
         guard let best, best.score > 0.15 else { return nil }
         let result = aligner.align(page, with: specimen, side: side, references: references,
                                    initial: DocumentPlacement(best.placement, method: "search"))
-        return result?.quality.aligned == true ? result : nil
+        guard let result, result.quality.aligned, !SideFinder.overlaps(result.placement.outline, excluded) else { return nil }
+        return result
+    }
+
+    /// Cells of `grid` (laid over the whole image) whose centre lies inside any of `outlines`
+    /// (image pixels, each grown by a twentieth around its centre: a side's placement is that
+    /// sure) are made flat paper: no print there to match.
+    static func blank(_ outlines: [[Point]], on grid: inout StructureGrid, imageWidth: Int, imageHeight: Int) {
+        let grown = outlines.map { outline in
+            let centre = outline.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, outline.count)))
+            return outline.map { centre + ($0 - centre) * 1.05 }
+        }
+        let cellWidth = Double(imageWidth) / Double(max(1, grid.width)), cellHeight = Double(imageHeight) / Double(max(1, grid.height))
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let centre = Point(x: (Double(x) + 0.5) * cellWidth, y: (Double(y) + 0.5) * cellHeight)
+                if grown.contains(where: { centre.isInside(convexPolygon: $0) }) { grid.values[y * grid.width + x] = 0 }
+            }
+        }
+    }
+
+    /// Whether the side at `outline` lies over one of `others`: either's centre inside the other.
+    static func overlaps(_ outline: [Point], _ others: [[Point]]) -> Bool {
+        func centre(_ polygon: [Point]) -> Point { polygon.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, polygon.count))) }
+        return others.contains { other in
+            centre(outline).isInside(convexPolygon: other) || centre(other).isInside(convexPolygon: outline)
+        }
     }
 
     /// The axes of a side turned by `quarter` quarter turns clockwise on the image.

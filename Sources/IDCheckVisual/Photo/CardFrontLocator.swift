@@ -45,7 +45,10 @@ struct CardFrontLocator: Sendable {
 
     /// The card's placement (relative side coordinates → image pixels) on `image`, whose scale
     /// is `pixelsPerMillimetre`; `nil` when no rectangle of the card's size has edges all round.
-    func nominalPlacement(on image: Image, pixelsPerMillimetre: Double, side: NominalMRZSide) -> DocumentPlacement? {
+    /// `excluded`: outlines (image pixels) of sides already placed on this image (the back, on a
+    /// photocopy of both sides on one sheet), which the front found must not lie over.
+    func nominalPlacement(on image: Image, pixelsPerMillimetre: Double, side: NominalMRZSide,
+                          excluding excluded: [[Point]] = []) -> DocumentPlacement? {
         let cardArea = side.widthMillimetres * side.heightMillimetres * pixelsPerMillimetre * pixelsPerMillimetre
         guard pixelsPerMillimetre.isFinite, pixelsPerMillimetre > 0,
               Double(image.width) * Double(image.height) <= largestImageArea * cardArea else { return nil }
@@ -55,11 +58,12 @@ struct CardFrontLocator: Sendable {
         // The card by its luminance first; by its paper's tone where that finds none (a pale
         // tinted card on a white lid), so that every card found by its luminance stays placed
         // as it was.
+        let coarseExcluded = excluded.map { outline in outline.map { $0 * (1 / Double(factor)) } }
         let byLuminance = GreyPatch(image.converted(to: .gray).downsampled(by: factor)).blurred(radius: 1)
-        var found = bestRectangle(on: byLuminance, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale)
+        var found = bestRectangle(on: byLuminance, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale, excluding: coarseExcluded)
         if found == nil, colourWeight > 0, image.format == .rgb {
             let byTone = GreyPatch(paperToneOf: image.downsampled(by: factor), colourWeight: colourWeight).blurred(radius: 1)
-            found = bestRectangle(on: byTone, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale)
+            found = bestRectangle(on: byTone, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale, excluding: coarseExcluded)
         }
         guard let best = found else { return nil }
         // Coarse pixels → full-size image pixels (a coarse pixel's centre is `factor` pixels' middle).
@@ -71,9 +75,11 @@ struct CardFrontLocator: Sendable {
     }
 
     /// The corner and turn (radians) of the card-sized rectangle on `coarse` whose sides are
-    /// most often tone steps, the stronger steps and then the smaller turn among equals.
-    private func bestRectangle(on coarse: GreyPatch, cardWidth: Double, cardHeight: Double,
-                               scale: Double) -> (score: Double, strength: Double, corner: Point, angle: Double)? {
+    /// most often tone steps, the stronger steps and then the smaller turn among equals; none
+    /// lying over one of `excluded` (coarse pixels: its centre inside it, or the other way round).
+    private func bestRectangle(on coarse: GreyPatch, cardWidth: Double, cardHeight: Double, scale: Double,
+                               excluding excluded: [[Point]]) -> (score: Double, strength: Double, corner: Point, angle: Double)? {
+        let excludedCentres = excluded.map { $0.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, $0.count))) }
         guard coarse.width > Int(cardWidth), coarse.height > Int(cardHeight) else { return nil }
         let reach = scale // one millimetre either side of an edge
         let skip = cornerSkip * scale, step = positionStep * scale
@@ -103,6 +109,16 @@ struct CardFrontLocator: Sendable {
                             score > $0.score || (score == $0.score && (strength > $0.strength
                                 || (strength == $0.strength && abs(radians) < abs($0.angle))))
                         } ?? true
+                        if better, !excluded.isEmpty {
+                            // Not over a side already placed (checked only for a rectangle that would win: few).
+                            let centre = origin + along * (cardWidth / 2) + down * (cardHeight / 2)
+                            let overlaps = excluded.contains { centre.isInside(convexPolygon: $0) } || excludedCentres.contains { c in
+                                let u = (c.x - origin.x) * along.x + (c.y - origin.y) * along.y
+                                let v = (c.x - origin.x) * down.x + (c.y - origin.y) * down.y
+                                return u >= 0 && u <= cardWidth && v >= 0 && v <= cardHeight
+                            }
+                            if overlaps { x += step; continue }
+                        }
                         if better { best = (score, strength, origin, radians) }
                     }
                     x += step

@@ -21,7 +21,8 @@ import IDCheckSpecimens
 ///
 /// A TD1 card's portrait is on its front, another image without an MRZ: the card is found there
 /// as the rectangle of ID-1 size at the back's scale with edges all round (``CardFrontLocator``),
-/// then placed by its paper edges in the same way.
+/// then placed by its paper edges in the same way. Where no other image shows a card, the front
+/// is looked for beside the back on the back's own image (a photocopy of both sides on one sheet).
 ///
 /// Each straight side's dark band just outside it (``EdgeSeam``) is measured as well. Where the
 /// paper's edges are not found (paper as light as the scanner's lid), the portrait is looked for
@@ -104,11 +105,15 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         }
         // A TD1 card: its portrait is on the front, another image of the same scan session (two
         // at the most are searched: a front and a second scan of it; the search costs up to
-        // about a second on a hostile image).
+        // about a second on a hostile image). Where no other image shows a card, the MRZ's own is
+        // searched beside the back (a photocopy of both sides on one sheet).
         var found: [FoundPortrait] = []
-        for page in examination.pages.indices.filter({ $0 != geometry.page }).prefix(2) {
+        var located = false
+        func search(page: Int, excluding excluded: [[Point]]) {
             let image = examination.pages[page].image
-            guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side) else { continue }
+            guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side,
+                                                          excluding: excluded) else { return }
+            located = true
             let byPaper = cardPaper.placement(on: image, nominal: coarse, side: side, resolution: resolution)
             let box = searchedBox(of: side, reservingBelow: 0)
             if let portrait = portrait(on: image, page: page, placement: byPaper ?? coarse, placedByPaper: byPaper != nil, box: box, side: side,
@@ -116,6 +121,8 @@ public struct PortraitWithoutModelStep: ExaminationStep {
                 found.append(portrait)
             }
         }
+        for page in examination.pages.indices.filter({ $0 != geometry.page }).prefix(2) { search(page: page, excluding: []) }
+        if !located { search(page: geometry.page, excluding: [nominal.outline]) }
         return found
     }
 

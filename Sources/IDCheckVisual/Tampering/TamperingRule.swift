@@ -56,16 +56,20 @@ public struct TamperingRule: IndicatorRule {
             let unknownModel = examination.model == nil
             let area = unknownModel ? unknownModelArea(examination, page: map.page) : nil
             if unknownModel && area == nil { continue }
-            // Where the model is placed on this image (aligned sides first, else the MRZ estimate).
-            let view = examination.sides.first { $0.page == map.page && $0.alignment.aligned }
-            let placement = view?.placement ?? (examination.mrzGeometry?.page == map.page ? examination.placement : nil)
-            let side = view.flatMap { v in examination.model?.sides.first { $0.name == v.side } }
-                ?? (examination.mrzGeometry?.page == map.page ? examination.model?.mrzSide : nil)
+            // The sides of the model aligned on this image (two on a photocopy of a card's front
+            // and back), else the MRZ's estimate of its side.
+            let views = examination.sides.filter { $0.page == map.page && $0.alignment.aligned }
+            let estimate = examination.mrzGeometry?.page == map.page ? examination.placement : nil
             for region in regions(in: map) {
                 let size = Double(map.blockSize)
                 let x0 = Double(region.minColumn) * size, x1 = Double(region.maxColumn + 1) * size
                 let y0 = Double(region.minRow) * size, y1 = Double(region.maxRow + 1) * size
                 let centre = Point(x: (x0 + x1) / 2, y: (y0 + y1) / 2)
+                // The side the region lies on (the first aligned one when it lies on none: then off the document).
+                let view = views.first { centre.isInside(convexPolygon: $0.placement.outline) } ?? views.first
+                let placement = view?.placement ?? estimate
+                let side = view.flatMap { v in examination.model?.sides.first { $0.name == v.side } }
+                    ?? (estimate != nil ? examination.model?.mrzSide : nil)
                 if let area, !centre.isInside(convexPolygon: area.document) || area.portraits.contains(where: { centre.isInside(convexPolygon: $0) }) {
                     continue
                 }

@@ -1,0 +1,92 @@
+import IDCheck
+import IDCheckRender
+@testable import IDCheckVisual
+import Testing
+
+/// A card's front and back photocopied on one sheet, as intake desks often receive them: the
+/// front is found beside the back on the same image and examined as on its own image.
+@Suite("A card's two sides on one sheet")
+struct CardOnOneSheetTests {
+    let library: SpecimenLibrary
+
+    init() throws {
+        library = try SpecimenLibrary.load(requireReferenceImages: false)
+    }
+
+    /// The rendered front and back laid on one sheet, front on top, 60 px apart.
+    func sheet(of document: VisualFixtures.Document) -> (page: Examination.Page, offsets: [Point]) {
+        let (sheet, offsets) = Image.stacked(document.images, gap: 60)
+        return (Examination.Page(image: sheet, label: "sheet"), offsets)
+    }
+
+    @Test("both sides are found on the sheet, the front where it lies")
+    func frontFoundBesideBack() throws {
+        let document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)
+        #expect(document.labels.map(\.side) == ["front", "back"])
+        let (page, offsets) = sheet(of: document)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect([page])
+        #expect(inspection.examination.model?.id == "UTO-ID-2021")
+        let sides = inspection.examination.sides
+        #expect(Set(sides.map(\.side)) == ["front", "back"])
+        #expect(sides.allSatisfy { $0.page == 0 && $0.alignment.aligned })
+        let front = try #require(sides.first { $0.side == "front" })
+        let truth = document.labels[0].documentPolygon.map { $0 + offsets[0] }
+        let tolerance = (truth[1] - truth[0]).length * 0.01
+        for (a, b) in zip(truth, front.placement.outline) { #expect((a - b).length < tolerance, "corner \(a) found at \(b)") }
+        #expect(inspection.examination.zones(of: .photo).first?.view.side == "front")
+        #expect(inspection.report.verdict == .consistent, "\(inspection.report.indicators.map(\.code))")
+    }
+
+    @Test("the back alone: no front is made up on its image")
+    func backAloneHasNoFront() throws {
+        let document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)
+        let back = Examination.Page(image: document.images[1], label: "back")
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect([back])
+        #expect(inspection.examination.sides.map(\.side) == ["back"])
+    }
+
+    @Test("a photo stuck over the front's zone is found on the sheet", arguments: [("UTO-ID-2021", UInt64(7305)), ("UTO-RP-2019", UInt64(7307))])
+    func substitutedPhotoOnSheet(model: String, seed: UInt64) throws {
+        let document = try VisualFixtures.render(model: model, seed: seed, forge: .kind(.photoSubstituted), conditions: .ordinary,
+                                                 library: library)
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        // Found on the front's own image, as on the sheet.
+        #expect(inspector.inspect(VisualFixtures.pages(document)).report.indicators.contains { $0.code == .photoSubstituted })
+        let (page, offsets) = sheet(of: document)
+        let inspection = inspector.inspect([page])
+        let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted })
+        // It points at the front's photo zone, on the sheet.
+        let truth = try #require(document.labels[0].zones.first { $0.kind == .photo }?.polygon).map { $0 + offsets[0] }
+        let region = try #require(indicator.evidence.region)
+        let centre = region.reduce(Point(x: 0, y: 0), +) * (1 / Double(region.count))
+        #expect(centre.x > truth.map(\.x).min()! && centre.x < truth.map(\.x).max()!)
+        #expect(centre.y > truth.map(\.y).min()! && centre.y < truth.map(\.y).max()!)
+    }
+
+    @Test("without the model, a print glued turned on the front is found beside the back, a genuine portrait is square",
+          arguments: [(UInt64(9102), 70, true), (UInt64(9102), 75, true), (UInt64(9101), 30, false), (UInt64(9101), 60, false)])
+    func withoutModel(seed: UInt64, index: Int, forged: Bool) throws {
+        // Identity cards of the benchmark's sets (PhotoWithoutModelTests finds them on separate
+        // images): a JPEG reprint turned 0.45° and an inkjet print turned 0.55°; two genuine fronts.
+        let (_, document) = try PhotoWithoutModelTests.inspect(model: "UTO-ID-2021", seed: seed, index: index,
+                                                                forge: forged ? .kind(.photoSubstituted) : .none)
+        let (page, offsets) = sheet(of: document)
+        let inspection = PhotoWithoutModelTests.inspector.inspect([page])
+        let portrait = try #require(inspection.examination.foundPortraits.first)
+        #expect(portrait.page == 0)
+        // On the front, not on the back below it.
+        #expect(portrait.region.allSatisfy { $0.y < offsets[1].y })
+        let indicator = inspection.report.indicators.first { $0.code == .photoSubstituted }
+        if forged {
+            let found = try #require(indicator)
+            #expect(found.severity == .warning)
+            let print = try #require(document.labels[0].forgery?.regions.first).map { $0 + offsets[0] }
+            #expect(TamperingTests.overlaps(found.evidence.region ?? [], print))
+            let turn = try #require(portrait.turnDegrees)
+            #expect(abs(turn - (try PhotoWithoutModelTests.labelledTurn(of: document))) < 0.15)
+        } else {
+            #expect(indicator == nil)
+            #expect(abs(portrait.turnDegrees ?? 0) < 0.15)
+        }
+    }
+}
