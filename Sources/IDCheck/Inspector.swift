@@ -50,9 +50,7 @@ public struct Inspector: Sendable {
     public func inspect(_ pages: [Examination.Page], earlier: SeenDocuments = SeenDocuments()) -> Inspection {
         // The visual checks align the document on the MRZ's character boxes: cut them finely
         // (some milliseconds more, against a quarter of a second).
-        let precise = reader.finelyCutting
-        let readings = pages.map { precise.read($0.image) }
-        return inspect(pages, readings: readings, earlier: earlier)
+        inspect(pages, readings: pages.map { readings(of: $0.image) }, earlier: earlier)
     }
 
     /// Examines one document whose MRZ readings are already made (one list per page).
@@ -63,9 +61,9 @@ public struct Inspector: Sendable {
         let parsed = found.filter { $0.reading.zone != nil }
         let primary = parsed.max { a, b in rank(a.reading) < rank(b.reading) }
         let zone = primary?.reading.zone
-        var others: [(page: Int, zone: MRZ.Zone)] = []
+        var others: [(page: Int, zone: MRZ.Zone, location: [Point])] = []
         for entry in parsed where !(entry.page == primary?.page && entry.reading.location == primary?.reading.location) {
-            if let other = entry.reading.zone { others.append((entry.page, other)) }
+            if let other = entry.reading.zone { others.append((entry.page, other, entry.reading.location)) }
         }
         let geometry = (primary ?? found.first).map { entry in
             MRZGeometry(page: entry.page, location: entry.reading.location,

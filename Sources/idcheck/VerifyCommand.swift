@@ -10,7 +10,7 @@ struct Verify: ParsableCommand {
         discussion: """
             Each file is one document, unless --same-document says that all files are images of \
             one document (front and back, or pages); a card's two sides on one sheet are one \
-            file. The verdict is derived from the indicators: \
+            file, and several documents photocopied on one sheet each get a report. The verdict is derived from the indicators: \
             suspect if any is critical, review if any is a warning, else consistent. Every report \
             names what was not checked (UV, IR, optically variable features, the chip).
 
@@ -99,7 +99,9 @@ struct Verify: ParsableCommand {
         let documents: [[String]] = sameDocument ? [files] : files.map { [$0] }
         var seen = SeenDocuments()
         var worst = Outcome.fine
-        for (documentIndex, paths) in documents.enumerated() {
+        // Documents reported so far: output files are numbered by it when there are several.
+        var reported = 0
+        for paths in documents {
             var references: [InputReference] = []
             var pages: [Examination.Page] = []
             var failure: (index: Int, message: String, code: String)?
@@ -113,31 +115,43 @@ struct Verify: ParsableCommand {
                     if failure == nil { failure = (index, "\(path): \(error)", error.code) }
                 }
             }
-            let report: VerifyReport
             if let failure {
-                report = VerifyReport(inputs: references, failing: failure.index, message: failure.message, code: failure.code,
-                                      checkDate: checkDate, redact: redact)
-            } else {
-                let inspection = inspector.inspect(pages, earlier: seen)
+                let report = VerifyReport(inputs: references, failing: failure.index, message: failure.message, code: failure.code,
+                                          checkDate: checkDate, redact: redact)
+                worst = max(worst, report.outcome)
+                reported += 1
+                if json { try JSONOutput.print(report) } else { print(report.text(terminal: .standardOutput)) }
+                continue
+            }
+            // One image may show several documents (photocopied together on one sheet): each is
+            // examined and reported on its own.
+            let readings = pages.map { inspector.readings(of: $0.image) }
+            let perDocument = pages.count == 1 ? Inspector.documents(onOneImage: readings[0]).map { [$0] } : [readings]
+            for (number, readings) in perDocument.enumerated() {
+                let inspection = inspector.inspect(pages, readings: readings, earlier: seen)
                 if let zone = inspection.examination.zone {
                     seen.record(zone, label: paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "))
                 }
-                report = VerifyReport(inputs: references, inspection: inspection, redact: redact)
-                write(report: report, inspection: inspection, document: documentIndex, of: documents.count, errors: &standardError)
+                var report = VerifyReport(inputs: references, inspection: inspection, redact: redact)
+                if perDocument.count > 1 { report.documentOnImage = .init(number: number + 1, of: perDocument.count) }
+                let several = documents.count > 1 || perDocument.count > 1
+                write(report: report, inspection: inspection, number: several ? reported + 1 : nil, errors: &standardError)
+                reported += 1
+                worst = max(worst, report.outcome)
+                if json { try JSONOutput.print(report) } else { print(report.text(terminal: .standardOutput)) }
             }
-            worst = max(worst, report.outcome)
-            if json { try JSONOutput.print(report) } else { print(report.text(terminal: .standardOutput)) }
         }
         try worst.exit()
     }
 
-    /// Writes the annotated images and the HTML page of one document.
-    private func write(report: VerifyReport, inspection: Inspection, document: Int, of count: Int, errors: inout StandardError) {
+    /// Writes the annotated images and the HTML page of one document; `number`: the document's
+    /// (1-based) when the run reports several, whose output files are numbered by it.
+    private func write(report: VerifyReport, inspection: Inspection, number document: Int?, errors: inout StandardError) {
         if let annotate {
             let pages = inspection.examination.pages
             for (index, page) in pages.enumerated() {
                 // One image: the name as given; several images of one document: -1, -2…; several documents: -1, -2… per document.
-                let number: Int? = pages.count > 1 ? index + 1 : (count > 1 ? document + 1 : nil)
+                let number: Int? = pages.count > 1 ? index + 1 : document
                 let target = number.map { Scan.numbered(annotate, $0) } ?? annotate
                 do {
                     try ImageEncoder.write(ImageEncoder.png(VerifyAnnotation.annotated(page.image, page: index, inspection: inspection, redact: redact)), to: target)
@@ -147,7 +161,7 @@ struct Verify: ParsableCommand {
             }
         }
         if let html {
-            let target = count == 1 ? html : Scan.numbered(html, document + 1)
+            let target = document.map { Scan.numbered(html, $0) } ?? html
             do {
                 try Data(VerifyHTML.page(report: report, inspection: inspection, redact: redact).utf8).write(to: URL(fileURLWithPath: target))
             } catch {

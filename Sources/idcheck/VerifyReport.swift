@@ -67,6 +67,13 @@ struct VerifyReport: Encodable {
         var message: String
     }
 
+    /// Which of the documents on one image this report covers (several documents photocopied on
+    /// one sheet each get a report); absent when the image shows one.
+    struct DocumentOnImage: Encodable {
+        var number: Int
+        var of: Int
+    }
+
     var schema = "idcheck.verify/1"
     var input: InputReference
     var inputs: [PageEntry]
@@ -83,10 +90,11 @@ struct VerifyReport: Encodable {
     var notChecked: [String] = []
     var provenance: Provenance?
     var error: ErrorEntry?
+    var documentOnImage: DocumentOnImage?
 
     enum CodingKeys: String, CodingKey {
         case schema, input, inputs, toolVersion, status, verdict, checkDate, redacted, model, mrz, indicators, counts
-        case notChecked, provenance, error
+        case notChecked, provenance, error, documentOnImage
     }
 
     init(inputs references: [InputReference], inspection: Inspection, redact: Bool) {
@@ -165,6 +173,7 @@ struct VerifyReport: Encodable {
     /// what was not checked and the provenance.
     func text(terminal: Terminal) -> String {
         let name = inputs.compactMap(\.path).joined(separator: " + ")
+            + (documentOnImage.map { " (document \($0.number) of \($0.of) on the image)" } ?? "")
         if let error { return "\(name): \(terminal.red("error")): \(error.message)" }
         var out: [String] = []
         let summary = [(counts.critical, "critical"), (counts.warning, "warning"), (counts.info, "info")]

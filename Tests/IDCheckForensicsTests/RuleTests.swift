@@ -13,6 +13,29 @@ struct RuleTests {
         #expect(Verdict(indicators: indicators) == .consistent)
     }
 
+    @Test("a second valid MRZ on another image of the document is a disagreement; on the MRZ's own image, another document")
+    func secondMRZ() throws {
+        let passport = try Fixtures.zone(number: "AB1234567")
+        let card = try Fixtures.zone(code: "I", number: "CD7654321", format: .td1)
+        let blank = Examination.Page(image: Image(width: 8, height: 8, format: .gray, fill: 255), label: "sheet.jpg")
+        let here = [Point(x: 0, y: 0), Point(x: 4, y: 0), Point(x: 4, y: 1), Point(x: 0, y: 1)]
+        let below = here.map { Point(x: $0.x, y: $0.y + 5) }
+        func indicators(otherPage: Int) -> [Indicator] {
+            let examination = Examination(pages: [blank, blank], zone: passport, mrzFound: true,
+                                          mrzGeometry: MRZGeometry(page: 0, location: here, characterBoxes: []),
+                                          otherZones: [(otherPage, card, below)],
+                                          identification: ModelIdentification(status: .notAttempted), checkDate: Fixtures.checkDate)
+            return PagesAgreeRule().evaluate(examination)
+        }
+        let sameImage = try #require(indicators(otherPage: 0).first)
+        #expect(sameImage.code == .documentAnotherOnImage && sameImage.severity == .info)
+        #expect(sameImage.evidence.region == below && sameImage.evidence.observed == "CD7654321" && sameImage.evidence.personal)
+        #expect(sameImage.message.contains("TD1"))
+        let otherImage = try #require(indicators(otherPage: 1).first)
+        #expect(otherImage.code == .documentPagesDisagree && otherImage.severity == .critical)
+        #expect(Verdict(indicators: [sameImage]) == .consistent)
+    }
+
     @Test("Dutch BSN: the 11-test", arguments: [
         ("999999990", true), ("111222333", true), ("123456782", true),
         ("999999991", false), ("123456789", false), ("000000000", false), ("12345678", false),

@@ -60,6 +60,7 @@ extension Indicator {
         public static let listNumberReused: Code = "list.number-reused"
         // Several images of one document
         public static let documentPagesDisagree: Code = "document.pages-disagree"
+        public static let documentAnotherOnImage: Code = "document.another-on-image"
         // The visual comparison (IDCheckVisual)
         public static let layoutNotAligned: Code = "layout.not-aligned"
         public static let layoutOtherModel: Code = "layout.other-model"

@@ -26,8 +26,10 @@ public struct Examination: Sendable {
     public var mrzFound: Bool
     /// Where the MRZ's characters are on their image.
     public var mrzGeometry: MRZGeometry?
-    /// MRZs found on other images of the same document (which must agree with ``zone``).
-    public var otherZones: [(page: Int, zone: MRZ.Zone)]
+    /// The other MRZs found: on other images of the same document (which must agree with
+    /// ``zone``), or elsewhere on the MRZ's own image (another document on the same sheet), with
+    /// where they are on their image.
+    public var otherZones: [(page: Int, zone: MRZ.Zone, location: [Point])]
     /// A zone laid out like an MRZ that the reader turned down because its characters do not look
     /// like OCR-B (found by a lenient second look when no MRZ was read): its characters' boxes and
     /// the text as recognised, for the MRZ font check.
@@ -58,7 +60,7 @@ public struct Examination: Sendable {
     public var foundPortraits: [FoundPortrait] = []
 
     public init(pages: [Page], zone: MRZ.Zone?, mrzParsingError: MRZParsingError? = nil, mrzFound: Bool,
-                mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone)] = [],
+                mrzGeometry: MRZGeometry? = nil, otherZones: [(page: Int, zone: MRZ.Zone, location: [Point])] = [],
                 identification: ModelIdentification, placement: DocumentPlacement? = nil, checkDate: MRZ.CalendarDate,
                 watchList: WatchList? = nil, earlierDocuments: SeenDocuments = SeenDocuments(),
                 printedDates: [Specimen.PrintedField: MRZ.CalendarDate] = [:]) {

@@ -1,4 +1,7 @@
-/// Images given as one document (front and back) must not carry different valid MRZs.
+/// Images given as one document (front and back) must not carry different valid MRZs. A second
+/// valid MRZ on the MRZ's own image is no such disagreement: one side of a document carries one
+/// MRZ, so it is another document on the same sheet (a family's passports photocopied
+/// together), which this report does not cover — said as information, with where it is.
 public struct PagesAgreeRule: IndicatorRule {
     public let name = "pages"
 
@@ -11,6 +14,12 @@ public struct PagesAgreeRule: IndicatorRule {
             // misread) fails its check digits.
             guard other.zone.isValid, other.zone.lines != zone.lines else { return nil }
             let page = examination.pages.indices.contains(other.page) ? examination.pages[other.page].label : "image \(other.page + 1)"
+            if other.page == examination.mrzGeometry?.page {
+                return Indicator(code: .documentAnotherOnImage,
+                                 message: "\(page) also shows another document's MRZ (\(other.zone.format.displayName)); that document is not examined in this report: verify it on its own.",
+                                 evidence: Indicator.Evidence(page: other.page, region: other.location, observed: other.zone.documentNumber,
+                                                              personal: true))
+            }
             return Indicator(code: .documentPagesDisagree,
                              message: "\(page) carries a different MRZ from the one checked; the images are not of one document.",
                              evidence: Indicator.Evidence(page: other.page, expected: zone.documentNumber,

@@ -1,0 +1,51 @@
+import Foundation
+import IDCheck
+import Testing
+
+/// `idcheck verify` on one image showing two documents, as an intake desk photocopies a family's
+/// papers on one sheet: each document is examined and reported on its own, not taken for one
+/// document whose "pages" disagree.
+@Suite("idcheck verify on a sheet of several documents")
+struct VerifySheetOfDocumentsTests {
+    @Test("a passport page and a card's back on one sheet: two reports, each consistent, each with its own annotated image")
+    func twoDocumentsOnOneSheet() throws {
+        let folder = NSTemporaryDirectory() + "idcheck-sheet-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Flat 300 dpi scans, so that both lie on the sheet at one scale, as on a photocopier.
+        var images: [Image] = []
+        for model in ["UTO-P-2020", "UTO-ID-2021"] {
+            let out = folder + "/" + model
+            let render = try CLIRunner.run(["render", "--specimen", model, "--count", "1", "--seed", "31", "--conditions", "none",
+                                            "--check-date", "2025-06-30", "--out", out])
+            #expect(render.status == 0, "\(render.standardError)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }.sorted()
+            // The passport's data page; the card's back (its MRZ side).
+            let file = try #require(files.first { model == "UTO-P-2020" || $0.contains("back") })
+            images.append(try ImageDecoder().decode(contentsOf: out + "/" + file).image)
+        }
+        let sheet = Image.stacked(images, gap: 80).sheet
+        let path = folder + "/sheet.png"
+        try Data(ImageEncoder.png(sheet)).write(to: URL(fileURLWithPath: path))
+
+        let run = try CLIRunner.run(["verify", "--json", "--at", "2025-06-30", "--annotate", folder + "/marked.png", path])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let reports = try run.standardOutput.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        try #require(reports.count == 2)
+        let formats = reports.compactMap { ($0["mrz"] as? [String: Any])?["format"] as? String }
+        #expect(formats == ["td3", "td1"], "top to bottom")
+        for (index, report) in reports.enumerated() {
+            #expect(report["verdict"] as? String == "consistent")
+            let onImage = try #require(report["documentOnImage"] as? [String: Int])
+            #expect(onImage == ["number": index + 1, "of": 2])
+            let codes = (report["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(!codes.contains("document.pages-disagree"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/marked-\(index + 1).png"))
+        }
+
+        let text = try CLIRunner.run(["verify", "--at", "2025-06-30", path])
+        #expect(text.standardOutput.contains("(document 1 of 2 on the image)"))
+        #expect(text.standardOutput.contains("(document 2 of 2 on the image)"))
+    }
+}
