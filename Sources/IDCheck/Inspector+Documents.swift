@@ -1,17 +1,23 @@
 import IDCheckReader
 
 extension Inspector {
-    /// The documents one image shows, each with its readings: one per distinct valid MRZ when it
-    /// shows several (a family's passports or cards photocopied on one sheet: one side of a
-    /// document carries one MRZ), else all the readings as one document. Top to bottom, as the
-    /// reader gives them.
-    public static func documents(onOneImage readings: [MRZReading]) -> [[MRZReading]] {
+    /// The MRZs of the documents one image shows: one per parsed MRZ lying apart from the others
+    /// with other lines (a family's papers photocopied on one sheet: one side of a document
+    /// carries one MRZ), top to bottom as the reader gives them; empty when the image shows at
+    /// most one, which is then examined as usual. A second MRZ that fails its checks counts too:
+    /// a forged document beside a genuine one must get a report of its own.
+    public static func documents(onOneImage readings: [MRZReading]) -> [MRZReading] {
+        func centre(_ polygon: [Point]) -> Point { polygon.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, polygon.count))) }
         var distinct: [MRZReading] = []
         for reading in readings {
-            guard let zone = reading.zone, zone.isValid, !distinct.contains(where: { $0.zone?.lines == zone.lines }) else { continue }
-            distinct.append(reading)
+            guard let zone = reading.zone else { continue }
+            let apart = distinct.allSatisfy { other in
+                other.zone?.lines != zone.lines && !centre(reading.location).isInside(convexPolygon: other.location)
+                    && !centre(other.location).isInside(convexPolygon: reading.location)
+            }
+            if apart { distinct.append(reading) }
         }
-        return distinct.count > 1 ? distinct.map { [$0] } : [readings]
+        return distinct.count > 1 ? distinct : []
     }
 
     /// The MRZ readings ``inspect(_:earlier:)`` makes of `image`: fine cuts, for the visual

@@ -53,13 +53,17 @@ public struct Inspector: Sendable {
         inspect(pages, readings: pages.map { readings(of: $0.image) }, earlier: earlier)
     }
 
-    /// Examines one document whose MRZ readings are already made (one list per page).
-    public func inspect(_ pages: [Examination.Page], readings: [[MRZReading]], earlier: SeenDocuments = SeenDocuments()) -> Inspection {
-        // The MRZ checked: a valid one first, then the one with most passing checks.
+    /// Examines one document whose MRZ readings are already made (one list per page). `examining`:
+    /// the location of the MRZ to examine, when the caller examines each document of an image
+    /// apart (``documents(onOneImage:)``); by default a valid MRZ first, then the one with most
+    /// passing checks.
+    public func inspect(_ pages: [Examination.Page], readings: [[MRZReading]], examining chosen: [Point]? = nil,
+                        earlier: SeenDocuments = SeenDocuments()) -> Inspection {
         var found: [(page: Int, reading: MRZReading)] = []
         for (page, list) in readings.enumerated() { for reading in list { found.append((page, reading)) } }
         let parsed = found.filter { $0.reading.zone != nil }
-        let primary = parsed.max { a, b in rank(a.reading) < rank(b.reading) }
+        let primary = chosen.flatMap { location in parsed.first { $0.reading.location == location } }
+            ?? parsed.max { a, b in rank(a.reading) < rank(b.reading) }
         let zone = primary?.reading.zone
         var others: [(page: Int, zone: MRZ.Zone, location: [Point])] = []
         for entry in parsed where !(entry.page == primary?.page && entry.reading.location == primary?.reading.location) {
@@ -83,6 +87,7 @@ public struct Inspector: Sendable {
             pages: pages, zone: zone, mrzParsingError: zone == nil ? found.first?.reading.parsingError : nil,
             mrzFound: !found.isEmpty, mrzGeometry: geometry, otherZones: others, identification: identification,
             placement: placement, checkDate: checkDate, watchList: watchList, earlierDocuments: earlier)
+        examination.otherDocumentsReportedApart = chosen != nil
         for step in steps { step.prepare(&examination) }
         var indicators: [Indicator] = []
         for rule in rules { indicators += rule.evaluate(examination) }

@@ -43,7 +43,7 @@ struct Verify: ParsableCommand {
     @Flag(help: "Print one JSON object per document (schema idcheck.verify/1, see docs/schemas/verify.md).")
     var json = false
 
-    @Option(help: ArgumentHelp("Write the image with the MRZ, the model's zones and the findings marked. Several images: -1, -2… is added.", valueName: "out.png"))
+    @Option(help: ArgumentHelp("Write the image with the MRZ, the model's zones and the findings marked. Several images or documents: -1, -2… is added.", valueName: "out.png"))
     var annotate: String?
 
     @Option(help: ArgumentHelp("Write a self-contained HTML report. Several documents: -1, -2… is added.", valueName: "out.html"))
@@ -126,9 +126,10 @@ struct Verify: ParsableCommand {
             // One image may show several documents (photocopied together on one sheet): each is
             // examined and reported on its own.
             let readings = pages.map { inspector.readings(of: $0.image) }
-            let perDocument = pages.count == 1 ? Inspector.documents(onOneImage: readings[0]).map { [$0] } : [readings]
-            for (number, readings) in perDocument.enumerated() {
-                let inspection = inspector.inspect(pages, readings: readings, earlier: seen)
+            let apart: [[Point]?] = pages.count == 1 ? Inspector.documents(onOneImage: readings[0]).map(\.location) : []
+            let perDocument = apart.isEmpty ? [nil] : apart
+            for (number, chosen) in perDocument.enumerated() {
+                let inspection = inspector.inspect(pages, readings: readings, examining: chosen, earlier: seen)
                 if let zone = inspection.examination.zone {
                     seen.record(zone, label: paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "))
                 }

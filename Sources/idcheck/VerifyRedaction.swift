@@ -83,7 +83,8 @@ enum VerifyRedaction {
                         high = max(high, x)
                     }
                     guard low <= high else { continue }
-                    spans.append((max(0, Int(low.rounded())), min(width, Int(high.rounded()))))
+                    // Clamped as doubles first: a corner far off the image must not overflow Int.
+                    spans.append((Int(min(Double(width), max(0, low.rounded()))), Int(min(Double(width), max(0, high.rounded())))))
                 }
                 for x in 0..<width where !spans.contains(where: { x >= $0.0 && x < $0.1 }) {
                     for c in 0..<channels { pixels[y * stride + x * channels + c] = 200 }

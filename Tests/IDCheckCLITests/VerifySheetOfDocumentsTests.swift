@@ -7,8 +7,9 @@ import Testing
 /// document whose "pages" disagree.
 @Suite("idcheck verify on a sheet of several documents")
 struct VerifySheetOfDocumentsTests {
-    @Test("a passport page and a card's back on one sheet: two reports, each consistent, each with its own annotated image")
-    func twoDocumentsOnOneSheet() throws {
+    @Test("a passport page and a card's back on one sheet, square or turned against each other: two reports, each consistent, each with its own annotated image",
+          arguments: [0.0, 4.0, -5.0])
+    func twoDocumentsOnOneSheet(cardTurn: Double) throws {
         let folder = NSTemporaryDirectory() + "idcheck-sheet-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Flat 300 dpi scans, so that both lie on the sheet at one scale, as on a photocopier.
@@ -22,6 +23,15 @@ struct VerifySheetOfDocumentsTests {
             // The passport's data page; the card's back (its MRZ side).
             let file = try #require(files.first { model == "UTO-P-2020" || $0.contains("back") })
             images.append(try ImageDecoder().decode(contentsOf: out + "/" + file).image)
+        }
+        // The card turned on the sheet (as two documents on a photocopier's glass lie): the reader
+        // must find its MRZ along its own direction, not only along the passport's.
+        if cardTurn != 0, let card = images.last {
+            // On a canvas 150 px larger each way, so that no corner of the card is cut off.
+            let width = card.width + 150, height = card.height + 150
+            let mapping = Homography.translation(Double(card.width) / 2, Double(card.height) / 2).after(.rotation(cardTurn * .pi / 180))
+                .after(.translation(-Double(width) / 2, -Double(height) / 2))
+            images[images.count - 1] = card.warped(width: width, height: height, mapping: mapping)
         }
         let sheet = Image.stacked(images, gap: 80).sheet
         let path = folder + "/sheet.png"
@@ -40,12 +50,18 @@ struct VerifySheetOfDocumentsTests {
             let onImage = try #require(report["documentOnImage"] as? [String: Int])
             #expect(onImage == ["number": index + 1, "of": 2])
             let codes = (report["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
-            #expect(!codes.contains("document.pages-disagree"))
+            #expect(!codes.contains("document.another-on-image"), "each document has its report")
             #expect(FileManager.default.fileExists(atPath: folder + "/marked-\(index + 1).png"))
         }
 
         let text = try CLIRunner.run(["verify", "--at", "2025-06-30", path])
         #expect(text.standardOutput.contains("(document 1 of 2 on the image)"))
         #expect(text.standardOutput.contains("(document 2 of 2 on the image)"))
+
+        // Batch writes one line per file: the passport's, with the card noted for a person to look at.
+        let batch = try CLIRunner.run(["batch", "--at", "2025-06-30", "--out", folder + "/batch.jsonl", path])
+        #expect(batch.status == 0, "\(batch.standardError)")
+        let line = try String(contentsOfFile: folder + "/batch.jsonl", encoding: .utf8)
+        #expect(line.contains("document.another-on-image") && line.contains("\"verdict\":\"review\""))
     }
 }

@@ -13,27 +13,37 @@ struct RuleTests {
         #expect(Verdict(indicators: indicators) == .consistent)
     }
 
-    @Test("a second valid MRZ on another image of the document is a disagreement; on the MRZ's own image, another document")
+    @Test("a second MRZ on another image of the document is a disagreement; on the MRZ's own image, another document to look at")
     func secondMRZ() throws {
         let passport = try Fixtures.zone(number: "AB1234567")
         let card = try Fixtures.zone(code: "I", number: "CD7654321", format: .td1)
+        // The card's MRZ with its document number's check digit broken (a forgery beside a genuine passport).
+        var broken = card.lines
+        let digit = broken[0].index(broken[0].startIndex, offsetBy: 14)
+        broken[0].replaceSubrange(digit...digit, with: broken[0][digit] == "0" ? "1" : "0")
+        let forged = try MRZ.parse(lines: broken, options: MRZ.ParsingOptions(referenceDate: Fixtures.checkDate))
+        #expect(!forged.isValid)
         let blank = Examination.Page(image: Image(width: 8, height: 8, format: .gray, fill: 255), label: "sheet.jpg")
         let here = [Point(x: 0, y: 0), Point(x: 4, y: 0), Point(x: 4, y: 1), Point(x: 0, y: 1)]
         let below = here.map { Point(x: $0.x, y: $0.y + 5) }
-        func indicators(otherPage: Int) -> [Indicator] {
-            let examination = Examination(pages: [blank, blank], zone: passport, mrzFound: true,
+        func indicators(_ other: MRZ.Zone, page: Int, apart: Bool = false) -> [Indicator] {
+            var examination = Examination(pages: [blank, blank], zone: passport, mrzFound: true,
                                           mrzGeometry: MRZGeometry(page: 0, location: here, characterBoxes: []),
-                                          otherZones: [(otherPage, card, below)],
+                                          otherZones: [(page, other, below)],
                                           identification: ModelIdentification(status: .notAttempted), checkDate: Fixtures.checkDate)
+            examination.otherDocumentsReportedApart = apart
             return PagesAgreeRule().evaluate(examination)
         }
-        let sameImage = try #require(indicators(otherPage: 0).first)
-        #expect(sameImage.code == .documentAnotherOnImage && sameImage.severity == .info)
+        let sameImage = try #require(indicators(card, page: 0).first)
+        #expect(sameImage.code == .documentAnotherOnImage && sameImage.severity == .warning)
         #expect(sameImage.evidence.region == below && sameImage.evidence.observed == "CD7654321" && sameImage.evidence.personal)
         #expect(sameImage.message.contains("TD1"))
-        let otherImage = try #require(indicators(otherPage: 1).first)
+        let forgedBeside = try #require(indicators(forged, page: 0).first)
+        #expect(forgedBeside.code == .documentAnotherOnImage && forgedBeside.message.contains("fails its checks"))
+        #expect(indicators(card, page: 0, apart: true).isEmpty, "the other document has a report of its own")
+        let otherImage = try #require(indicators(card, page: 1).first)
         #expect(otherImage.code == .documentPagesDisagree && otherImage.severity == .critical)
-        #expect(Verdict(indicators: [sameImage]) == .consistent)
+        #expect(indicators(forged, page: 1).isEmpty, "on another image only a valid MRZ counts")
     }
 
     @Test("Dutch BSN: the 11-test", arguments: [

@@ -89,4 +89,23 @@ struct CardOnOneSheetTests {
             #expect(abs(portrait.turnDegrees ?? 0) < 0.15)
         }
     }
+
+    @Test("two cards of one model on a sheet (one's front, both backs): each is examined on its back, no front is taken for either")
+    func twoCardsOnOneSheet() throws {
+        let first = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)
+        let second = try VisualFixtures.render(model: "UTO-ID-2021", seed: 44, conditions: .ordinary, library: library)
+        // The first card's front, then both backs: whose the front is cannot be told from the sheet.
+        let sheet = Examination.Page(image: Image.stacked([first.images[0], first.images[1], second.images[1]], gap: 60).sheet, label: "sheet")
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let readings = inspector.readings(of: sheet.image)
+        let documents = Inspector.documents(onOneImage: readings)
+        #expect(documents.count == 2)
+        for document in documents {
+            let inspection = inspector.inspect([sheet], readings: [readings], examining: document.location)
+            #expect(inspection.examination.zone?.lines == document.zone?.lines)
+            #expect(inspection.examination.sides.map(\.side) == ["back"])
+            #expect(inspection.report.verdict == .consistent, "\(inspection.report.indicators.map(\.code))")
+        }
+    }
 }
+

@@ -88,8 +88,8 @@ public enum IndicatorCatalogue {
         Entry(code: .documentPagesDisagree, severity: .critical,
               meaning: "images given as one document carry different MRZs",
               check: "pages", forgeryKinds: []),
-        Entry(code: .documentAnotherOnImage, severity: .info,
-              meaning: "the MRZ's image also shows another document's valid MRZ (two documents photocopied on one sheet): that document is not examined in this report (`idcheck verify` examines each document of an image in a report of its own)",
+        Entry(code: .documentAnotherOnImage, severity: .warning,
+              meaning: "the MRZ's image also shows another document's MRZ (two documents photocopied on one sheet), which this report does not cover (`idcheck batch`, one line per file; `idcheck verify` examines each document of an image in a report of its own)",
               check: "pages", forgeryKinds: []),
         // The visual comparison (module IDCheckVisual): the rules live there, their rows here so
         // that one table lists every code a report can carry.

@@ -30,6 +30,10 @@ public struct Examination: Sendable {
     /// ``zone``), or elsewhere on the MRZ's own image (another document on the same sheet), with
     /// where they are on their image.
     public var otherZones: [(page: Int, zone: MRZ.Zone, location: [Point])]
+    /// Whether the other documents on the MRZ's image (``otherZones`` on its page) are examined
+    /// in reports of their own (`idcheck verify` on a sheet of several documents), so that this
+    /// report need not say they were left out.
+    public var otherDocumentsReportedApart = false
     /// A zone laid out like an MRZ that the reader turned down because its characters do not look
     /// like OCR-B (found by a lenient second look when no MRZ was read): its characters' boxes and
     /// the text as recognised, for the MRZ font check.

@@ -12,10 +12,11 @@ extension Image {
         for image in images {
             offsets.append(Point(x: 0, y: Double(top)))
             let rgb = image.converted(to: .rgb)
-            let rowBytes = rgb.stride
+            // Rows of `width` pixels (a decoded image's rows may be padded past them).
+            let rowBytes = rgb.width * 3
             for y in 0..<rgb.height {
-                let to = (top + y) * sheet.stride
-                sheet.pixels.replaceSubrange(to..<to + rowBytes, with: rgb.pixels[y * rowBytes..<(y + 1) * rowBytes])
+                let to = (top + y) * sheet.stride, from = y * rgb.stride
+                sheet.pixels.replaceSubrange(to..<to + rowBytes, with: rgb.pixels[from..<from + rowBytes])
             }
             top += image.height + gap
         }

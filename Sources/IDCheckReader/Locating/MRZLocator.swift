@@ -43,6 +43,10 @@ struct MRZLocator: Sendable {
     var maximumLineSizeRatio = 1.45
     /// Radius of the ink threshold's window; by default a sixtieth of the page's shorter side.
     var maskRadius: Int?
+    /// Character-like blobs off the document an MRZ found implies from which the page is taken to
+    /// hold another document, searched at other directions too (``locate(on:scale:)``): a few
+    /// lines of text; a page with one document has next to none there (its margin, a lid).
+    var printThatIsAnotherDocument = 40
 
     /// Text lines (of any orientation) found on the page, in the page's frame.
     struct TextLine {
@@ -69,7 +73,8 @@ struct MRZLocator: Sendable {
         }
         guard candidates.count >= 20 else { return [] }
         var placements: [MRZPlacement] = []
-        for coarse in dominantAngles(candidates) {
+        /// Adds the MRZs found along text lines near `coarse` (refined by the lines' slopes).
+        func search(along coarse: Double) {
             let angle = refinedAngle(candidates, coarse: coarse)
             let lines = textLines(candidates, angle: angle, keepMembers: true)
             for group in mrzGroups(lines) {
@@ -97,7 +102,42 @@ struct MRZLocator: Sendable {
                 if !placements.contains(where: { overlaps($0, placement) }) { placements.append(placement) }
             }
         }
+        let angles = dominantAngles(candidates)
+        for coarse in angles { search(along: coarse) }
+        // Another document on the same sheet (a family's papers photocopied together) lies turned
+        // a few degrees against the first: along the first's direction its lines break. Where
+        // much print lies off the document an MRZ found implies, the directions 3° and 6° either
+        // side are searched too (a document's lines group within about 1.5° of their own).
+        if let top = angles.first, let found = placements.max(by: { $0.end - $0.start < $1.end - $1.start }),
+           printOffDocument(of: found, among: candidates, scale: scale) >= printThatIsAnotherDocument {
+            for degrees in [-6.0, -3.0, 3.0, 6.0] {
+                var angle = top + degrees * .pi / 180
+                if angle < 0 { angle += .pi }
+                if angle >= .pi { angle -= .pi }
+                search(along: angle)
+            }
+        }
         return placements
+    }
+
+    /// How many of `components` (page pixels) lie off the document that `placement` (original
+    /// pixels) implies, either way up: the MRZ runs across nearly its document's width, which is
+    /// at most about 0.8 of that high (TD3 125 × 88 mm, TD1 85.6 × 54 mm) and lies above the MRZ,
+    /// or below it on a document upside down. The fewer of the two counts.
+    private func printOffDocument(of placement: MRZPlacement, among components: [InkComponent], scale: Double) -> Int {
+        guard let first = placement.lineCentres.first, let last = placement.lineCentres.last, scale > 0 else { return 0 }
+        let cosA = cos(placement.angle), sinA = sin(placement.angle)
+        let width = (placement.end - placement.start) / scale, size = placement.characterSize / scale
+        let start = placement.start / scale - 0.15 * width, end = placement.end / scale + 0.15 * width
+        let top = first / scale, bottom = last / scale
+        var offUpright = 0, offUpsideDown = 0
+        for component in components {
+            let u = component.centreX * cosA + component.centreY * sinA, v = -component.centreX * sinA + component.centreY * cosA
+            let across = u >= start && u <= end
+            if !(across && v >= top - 0.85 * width && v <= bottom + 2 * size) { offUpright += 1 }
+            if !(across && v >= top - 2 * size && v <= bottom + 0.85 * width) { offUpsideDown += 1 }
+        }
+        return min(offUpright, offUpsideDown)
     }
 
     /// The placement of the lines of `group` found along `angle`, in the original's pixels.

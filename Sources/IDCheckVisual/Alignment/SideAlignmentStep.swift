@@ -28,7 +28,8 @@ public struct SideAlignmentStep: ExaminationStep {
         examination.sides = [SideView(page: page, side: side.name, placement: examination.placement ?? placement, alignment: result.quality)]
         guard result.quality.aligned else { return }
         // The model's other sides (a card's front) on the other images; where none shows it, on
-        // the MRZ side's own image (a photocopy of both sides on one sheet), beside that side.
+        // the MRZ side's own image (a photocopy of both sides on one sheet), beside that side,
+        // unless another document's MRZ lies there too.
         for other in model.sides where other.name != side.name {
             var best: (page: Int, result: SideAligner.Result)?
             for index in examination.pages.indices where index != page && !examination.sides.contains(where: { $0.page == index }) {
@@ -36,7 +37,9 @@ public struct SideAlignmentStep: ExaminationStep {
                                               scaleFrom: result.placement) else { continue }
                 if found.quality.score > (best?.result.quality.score ?? -1) { best = (index, found) }
             }
-            if best == nil {
+            // Not beside another document's MRZ: on a sheet of several cards, which front is
+            // whose cannot be told from where it lies.
+            if best == nil, !examination.otherZones.contains(where: { $0.page == page }) {
                 let shown = examination.sides.filter { $0.page == page }.map(\.placement.outline)
                 if let found = finder.find(other, of: model, on: examination.pages[page].image, references: references,
                                            scaleFrom: result.placement, excluding: shown) {

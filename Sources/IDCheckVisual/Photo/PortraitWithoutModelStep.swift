@@ -106,7 +106,8 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         // A TD1 card: its portrait is on the front, another image of the same scan session (two
         // at the most are searched: a front and a second scan of it; the search costs up to
         // about a second on a hostile image). Where no other image shows a card, the MRZ's own is
-        // searched beside the back (a photocopy of both sides on one sheet).
+        // searched beside the back (a photocopy of both sides on one sheet), unless another
+        // document's MRZ lies there too (whose front is whose could not be told).
         var found: [FoundPortrait] = []
         var located = false
         func search(page: Int, excluding excluded: [[Point]]) {
@@ -122,7 +123,9 @@ public struct PortraitWithoutModelStep: ExaminationStep {
             }
         }
         for page in examination.pages.indices.filter({ $0 != geometry.page }).prefix(2) { search(page: page, excluding: []) }
-        if !located { search(page: geometry.page, excluding: [nominal.outline]) }
+        if !located, !examination.otherZones.contains(where: { $0.page == geometry.page }) {
+            search(page: geometry.page, excluding: [nominal.outline])
+        }
         return found
     }
 
