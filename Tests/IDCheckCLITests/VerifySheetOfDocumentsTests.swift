@@ -64,4 +64,29 @@ struct VerifySheetOfDocumentsTests {
         let line = try String(contentsOfFile: folder + "/batch.jsonl", encoding: .utf8)
         #expect(line.contains("document.another-on-image") && line.contains("\"verdict\":\"review\""))
     }
+
+    @Test("a card whose MRZ check digits were broken, photocopied beside a genuine passport page, gets a report of its own: suspect")
+    func forgedBesideGenuine() throws {
+        let folder = NSTemporaryDirectory() + "idcheck-sheet-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var images: [Image] = []
+        for (model, seed, forge) in [("UTO-P-2020", "6", "none"), ("UTO-ID-2021", "5", "mrz-altered-check-digit-broken")] {
+            let out = folder + "/" + model
+            let render = try CLIRunner.run(["render", "--specimen", model, "--count", "1", "--seed", seed, "--forge", forge,
+                                            "--conditions", "none", "--check-date", "2025-06-30", "--out", out])
+            #expect(render.status == 0, "\(render.standardError)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".png") || $0.hasSuffix(".jpg") }.sorted()
+            let file = try #require(files.first { model == "UTO-P-2020" || $0.contains("back") })
+            images.append(try ImageDecoder().decode(contentsOf: out + "/" + file).image)
+        }
+        let path = folder + "/sheet.png"
+        try Data(ImageEncoder.png(Image.stacked(images, gap: 80).sheet)).write(to: URL(fileURLWithPath: path))
+        let run = try CLIRunner.run(["verify", "--json", "--at", "2025-06-30", path])
+        #expect(run.status == 1, "a document is suspect")
+        let verdicts = try run.standardOutput.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["verdict"] as? String
+        }
+        #expect(verdicts == ["consistent", "suspect"], "the genuine passport page above, the forged card below")
+    }
 }
+
