@@ -90,17 +90,19 @@ struct FieldVerifier {
     static let joinedShare: Float = 0.6
     /// Median per-glyph cost of a print clear enough to judge one character of it as foreign.
     static let clearPrint: Float = 0.03
-    /// Per-glyph cost from which a glyph of a name belongs to a stretch of print that does not
-    /// spell the name.
-    static let nameStretchMember: Float = 0.15
+    /// Per-glyph cost from which a glyph belongs to a stretch of print that does not spell the
+    /// field: letters of a name that spell no spelling of it, or characters of a number, code or
+    /// date at places the font does not put them (both `foreignStretch` checks share these three
+    /// thresholds).
+    static let stretchMember: Float = 0.15
     /// Two neighbouring glyphs of the stretch must each cost at least this: a single poor letter
     /// is an accent or a ligature the spellings do not offer (genuine `Ł`, `Ç`, `Ż` read as their
     /// plain letters cost up to 0.17 alone); the strongest pair among the 1,806 clear genuine
     /// names of the visual benchmark's seed 9101 cost 0.16 and 0.44.
-    static let nameStretchCost: Float = 0.25
-    /// Clear glyphs of the name outside the stretch, at the least: the stretch must lie among
-    /// letters that spell the name, or it is another name (`viz.mrz-mismatch`), not a paste.
-    static let nameStretchClearGlyphs = 3
+    static let stretchPairCost: Float = 0.25
+    /// Clear glyphs of the field outside the stretch, at the least: the stretch must lie among
+    /// characters that spell the field, or it is another value (`viz.mrz-mismatch`), not a paste.
+    static let stretchClearGlyphs = 3
     /// Ink after a name printed whole, in typical glyphs, from which the name is taken as
     /// continued by another print. Genuine names the MRZ holds whole leave none (at most 10⁻⁶ on
     /// the 1,697 such names of the visual benchmark's genuine set read clearly); the benchmark's
@@ -245,8 +247,8 @@ struct FieldVerifier {
     }
 
     /// A stretch of the name's print that no spelling of the name explains — two glyphs in a row
-    /// at ``nameStretchCost`` or more — between letters that do (at least
-    /// ``nameStretchClearGlyphs`` outside it, their median at most ``clearPrint``). A paste
+    /// at ``stretchPairCost`` or more — between letters that do (at least
+    /// ``stretchClearGlyphs`` outside it, their median at most ``clearPrint``). A paste
     /// over part of a name leaves that: the donor's letters, set at another size or pen position,
     /// cut off where the outline ends, while the holder's letters either side still spell the name.
     static func foreignStretch(_ placements: [PrintedLineMatcher.Placement], on patch: FieldPatch) -> ForeignCharacter? {
@@ -256,20 +258,20 @@ struct FieldVerifier {
                                 box: patch.sideBox(x0: Double(first.pen), x1: Double(last.pen) + last.advance))
     }
 
-    /// The costliest run of glyphs at ``nameStretchMember`` or more whose strongest neighbouring
-    /// pair both cost ``nameStretchCost`` or more, with at least ``nameStretchClearGlyphs``
+    /// The costliest run of glyphs at ``stretchMember`` or more whose strongest neighbouring
+    /// pair both cost ``stretchPairCost`` or more, with at least ``stretchClearGlyphs``
     /// glyphs outside it whose median is at most ``clearPrint``: print that does not belong
     /// among print that does.
     static func costlyStretch(_ costs: [Float]) -> (range: Range<Int>, cost: Float)? {
         var start = 0
         var worst: (range: Range<Int>, cost: Float)?
         while start < costs.count {
-            guard costs[start] >= nameStretchMember else { start += 1; continue }
+            guard costs[start] >= stretchMember else { start += 1; continue }
             var end = start
-            while end < costs.count, costs[end] >= nameStretchMember { end += 1 }
+            while end < costs.count, costs[end] >= stretchMember { end += 1 }
             let strongest = (start..<(end - 1)).map { min(costs[$0], costs[$0 + 1]) }.max() ?? 0
             let outside = (costs[..<start] + costs[end...]).sorted()
-            if strongest >= nameStretchCost, outside.count >= nameStretchClearGlyphs, outside[outside.count / 2] <= clearPrint {
+            if strongest >= stretchPairCost, outside.count >= stretchClearGlyphs, outside[outside.count / 2] <= clearPrint {
                 let mean = costs[start..<end].reduce(0, +) / Float(end - start)
                 if worst == nil || mean > worst!.cost { worst = (start..<end, mean) }
             }
