@@ -7,13 +7,11 @@ extension Inspector {
     /// most one, which is then examined as usual. A second MRZ that fails its checks counts too:
     /// a forged document beside a genuine one must get a report of its own.
     public static func documents(onOneImage readings: [MRZReading]) -> [MRZReading] {
-        func centre(_ polygon: [Point]) -> Point { polygon.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, polygon.count))) }
         var distinct: [MRZReading] = []
         for reading in readings {
             guard let zone = reading.zone else { continue }
             let apart = distinct.allSatisfy { other in
-                other.zone?.lines != zone.lines && !centre(reading.location).isInside(convexPolygon: other.location)
-                    && !centre(other.location).isInside(convexPolygon: reading.location)
+                other.zone?.lines != zone.lines && !reading.location.overlaps(other.location)
             }
             if apart { distinct.append(reading) }
         }

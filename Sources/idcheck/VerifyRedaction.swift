@@ -40,7 +40,7 @@ enum VerifyRedaction {
                 }
             }
         } else {
-            greyOutside(located.map { grown($0.placement.outline, by: sideMargin) }, on: &canvas)
+            greyOutside(located.map { $0.placement.outline.grown(by: 1 + 2 * sideMargin) }, on: &canvas)
             for (placement, side) in located {
                 for zone in side.zones where personalZoneKinds.contains(zone.kind) || zone.field.map(personalFields.contains) == true {
                     canvas.fill(polygon: placement.region(of: zone.box), colour: Colour(gray: 200))
@@ -58,12 +58,6 @@ enum VerifyRedaction {
             }
         }
         return canvas
-    }
-
-    /// `polygon` grown by `share` of its size around its centre.
-    static func grown(_ polygon: [Point], by share: Double) -> [Point] {
-        let centre = polygon.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, polygon.count)))
-        return polygon.map { centre + ($0 - centre) * (1 + 2 * share) }
     }
 
     /// Greys every pixel of `canvas` outside all of `polygons` (convex), row by row: each row

@@ -72,10 +72,7 @@ public struct SideFinder: Sendable {
     /// (image pixels, each grown by a twentieth around its centre: a side's placement is that
     /// sure) are made flat paper: no print there to match.
     static func blank(_ outlines: [[Point]], on grid: inout StructureGrid, imageWidth: Int, imageHeight: Int) {
-        let grown = outlines.map { outline in
-            let centre = outline.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, outline.count)))
-            return outline.map { centre + ($0 - centre) * 1.05 }
-        }
+        let grown = outlines.map { $0.grown(by: 1.05) }
         let cellWidth = Double(imageWidth) / Double(max(1, grid.width)), cellHeight = Double(imageHeight) / Double(max(1, grid.height))
         for y in 0..<grid.height {
             for x in 0..<grid.width {
@@ -85,12 +82,9 @@ public struct SideFinder: Sendable {
         }
     }
 
-    /// Whether the side at `outline` lies over one of `others`: either's centre inside the other.
+    /// Whether the side at `outline` lies over one of `others`.
     static func overlaps(_ outline: [Point], _ others: [[Point]]) -> Bool {
-        func centre(_ polygon: [Point]) -> Point { polygon.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, polygon.count))) }
-        return others.contains { other in
-            centre(outline).isInside(convexPolygon: other) || centre(other).isInside(convexPolygon: outline)
-        }
+        others.contains { outline.overlaps($0) }
     }
 
     /// The axes of a side turned by `quarter` quarter turns clockwise on the image.

@@ -79,7 +79,7 @@ struct CardFrontLocator: Sendable {
     /// lying over one of `excluded` (coarse pixels: its centre inside it, or the other way round).
     private func bestRectangle(on coarse: GreyPatch, cardWidth: Double, cardHeight: Double, scale: Double,
                                excluding excluded: [[Point]]) -> (score: Double, strength: Double, corner: Point, angle: Double)? {
-        let excludedCentres = excluded.map { $0.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, $0.count))) }
+        let excludedCentres = excluded.map(\.centre)
         guard coarse.width > Int(cardWidth), coarse.height > Int(cardHeight) else { return nil }
         let reach = scale // one millimetre either side of an edge
         let skip = cornerSkip * scale, step = positionStep * scale

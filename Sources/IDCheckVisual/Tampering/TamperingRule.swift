@@ -105,8 +105,7 @@ public struct TamperingRule: IndicatorRule {
                                                          width: 1 - 2 * inset / side.widthMillimetres, height: 1 - 2 * inset / side.heightMillimetres))
         let portraits = examination.foundPortraits.filter { $0.page == page }.map { portrait in
             // The print's rim and shadow lie just outside its edges.
-            let centre = portrait.region.reduce(Point(x: 0, y: 0), +) * (1 / Double(max(1, portrait.region.count)))
-            return portrait.region.map { centre + ($0 - centre) * 1.1 }
+            portrait.region.grown(by: 1.1)
         }
         return (document, portraits)
     }
