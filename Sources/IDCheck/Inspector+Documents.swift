@@ -18,6 +18,16 @@ extension Inspector {
         return distinct.count > 1 ? distinct : []
     }
 
+    /// What a run examines on `pages`, one entry per report: the MRZ location of each document
+    /// that a single image shows (``documents(onOneImage:)``), or one `nil` — the pages are one
+    /// document, examined as usual. `readings` are each page's (``readings(of:)``), to be passed
+    /// on to ``inspect(_:readings:examining:earlier:)`` so that no page is read twice.
+    public func documentsToExamine(on pages: [Examination.Page]) -> (readings: [[MRZReading]], documents: [[Point]?]) {
+        let readings = pages.map { self.readings(of: $0.image) }
+        let apart: [[Point]?] = pages.count == 1 ? Self.documents(onOneImage: readings[0]).map(\.location) : []
+        return (readings, apart.isEmpty ? [nil] : apart)
+    }
+
     /// The MRZ readings ``inspect(_:earlier:)`` makes of `image`: fine cuts, for the visual
     /// checks' alignment on the characters' boxes.
     public func readings(of image: Image) -> [MRZReading] {

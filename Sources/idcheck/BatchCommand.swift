@@ -162,13 +162,27 @@ struct Batch: ParsableCommand {
         var summary = BatchSummary(labels: labels)
         var cross = BatchCrossDocuments(checkDate: inspector.checkDate)
         var earlier = 0
+        // A file showing several documents has a line for each, written together; the lines of
+        // a file that a power cut left unfinished are taken back and the file done again.
+        var unfinished: [BatchLineDigest] = []
+        var offset = 0, unfinishedStart = 0
         try file.forEachLine { (number: Int, bytes: ArraySlice<UInt8>) throws(BatchError) in
             guard let line = BatchLineDigest.decode(bytes) else { throw .foreignLine(path: out, line: number) }
-            let input = InputReference(path: line.input.path, sha256: line.input.sha256)
-            done.insert(input)
-            summary.add(line)
-            earlier += 1
-            if mode == .verify, let facts = Self.facts(of: line, options: inspector.reader.parsingOptions) { cross.record(facts) }
+            if unfinished.isEmpty { unfinishedStart = offset }
+            offset += bytes.count + 1
+            unfinished.append(line)
+            guard line.endsItsFile else { return }
+            for line in unfinished {
+                done.insert(InputReference(path: line.input.path, sha256: line.input.sha256))
+                summary.add(line)
+                earlier += 1
+                if mode == .verify, let facts = Self.facts(of: line, options: inspector.reader.parsingOptions) { cross.record(facts) }
+            }
+            unfinished.removeAll()
+        }
+        if !unfinished.isEmpty {
+            try file.truncate(keeping: unfinishedStart)
+            print("idcheck batch: dropped \(unfinished.count) of the lines of \(unfinished[0].input.path ?? "-") (a file showing several documents) left unfinished by an interrupted run; it is done again", to: &errors)
         }
 
         var manifest = stored ?? BatchRunManifest(output: out, options: options)
@@ -193,32 +207,39 @@ struct Batch: ParsableCommand {
                 case .skipped:
                     skipped += 1
                     progress.count(processed: false, error: false)
-                case .result(var result):
+                case .results(let results):
                     // A second line for the same path and bytes (a path listed twice) is dropped.
-                    guard done.insert(result.input) else {
+                    guard let first = results.first, done.insert(first.input) else {
                         skipped += 1
                         progress.count(processed: false, error: false)
                         return
                     }
-                    if case .verify(var report) = result.report, let facts = result.facts {
-                        let found = cross.evaluate(facts)
-                        if !found.isEmpty {
-                            report.add(crossDocument: found)
-                            result.report = .verify(report)
+                    // One line per document the file shows, written together.
+                    var texts: [String] = []
+                    for var result in results {
+                        if case .verify(var report) = result.report, let facts = result.facts {
+                            let found = cross.evaluate(facts)
+                            if !found.isEmpty {
+                                report.add(crossDocument: found)
+                                result.report = .verify(report)
+                            }
+                        }
+                        do {
+                            texts.append(try BatchLine(result: result).json())
+                        } catch {
+                            throw BatchError.output(path: out, call: "JSONEncoder", reason: "\(error)")
                         }
                     }
-                    let text: String
-                    do {
-                        text = try BatchLine(result: result).json()
-                    } catch {
-                        throw BatchError.output(path: out, call: "JSONEncoder", reason: "\(error)")
+                    try file.append(lines: texts)
+                    written += texts.count
+                    if first.takenFromOtherSide { cardsOnce += 1 }
+                    var failed = false
+                    for text in texts {
+                        guard let digest = BatchLineDigest.decode(Array(text.utf8)[...]) else { continue }
+                        summary.add(digest)
+                        failed = failed || digest.error != nil
                     }
-                    try file.append(text)
-                    written += 1
-                    if result.takenFromOtherSide { cardsOnce += 1 }
-                    let digest = BatchLineDigest.decode(Array(text.utf8)[...])
-                    if let digest { summary.add(digest) }
-                    progress.count(processed: true, error: digest?.error != nil)
+                    progress.count(processed: true, error: failed)
                 }
                 progress.update()
             }, tick: { progress.update() })
@@ -253,6 +274,7 @@ struct Batch: ParsableCommand {
             return nil
         }
         return CrossDocumentFacts(zone: zone, geometry: nil, portrait: line.batch?.portraitHash.flatMap(PortraitHash.init(hex:)),
-                                  portraitRegion: nil, label: ((line.input.path ?? "") as NSString).lastPathComponent)
+                                  portraitRegion: nil,
+                                  label: ((line.input.path ?? "") as NSString).lastPathComponent + (line.documentOnImage.map { " (\($0))" } ?? ""))
     }
 }

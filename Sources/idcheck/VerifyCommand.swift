@@ -125,9 +125,7 @@ struct Verify: ParsableCommand {
             }
             // One image may show several documents (photocopied together on one sheet): each is
             // examined and reported on its own.
-            let readings = pages.map { inspector.readings(of: $0.image) }
-            let apart: [[Point]?] = pages.count == 1 ? Inspector.documents(onOneImage: readings[0]).map(\.location) : []
-            let perDocument = apart.isEmpty ? [nil] : apart
+            let (readings, perDocument) = inspector.documentsToExamine(on: pages)
             for (number, chosen) in perDocument.enumerated() {
                 let inspection = inspector.inspect(pages, readings: readings, examining: chosen, earlier: seen)
                 if let zone = inspection.examination.zone {

@@ -69,9 +69,12 @@ struct VerifyReport: Encodable {
 
     /// Which of the documents on one image this report covers (several documents photocopied on
     /// one sheet each get a report); absent when the image shows one.
-    struct DocumentOnImage: Encodable {
+    /// Which of the documents one image shows a report is about.
+    struct DocumentOnImage: Codable, CustomStringConvertible {
         var number: Int
         var of: Int
+
+        var description: String { "document \(number) of \(of) on the image" }
     }
 
     var schema = "idcheck.verify/1"
@@ -173,7 +176,7 @@ struct VerifyReport: Encodable {
     /// what was not checked and the provenance.
     func text(terminal: Terminal) -> String {
         let name = inputs.compactMap(\.path).joined(separator: " + ")
-            + (documentOnImage.map { " (document \($0.number) of \($0.of) on the image)" } ?? "")
+            + (documentOnImage.map { " (\($0))" } ?? "")
         if let error { return "\(name): \(terminal.red("error")): \(error.message)" }
         var out: [String] = []
         let summary = [(counts.critical, "critical"), (counts.warning, "warning"), (counts.info, "info")]

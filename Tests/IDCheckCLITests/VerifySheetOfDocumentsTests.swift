@@ -58,11 +58,38 @@ struct VerifySheetOfDocumentsTests {
         #expect(text.standardOutput.contains("(document 1 of 2 on the image)"))
         #expect(text.standardOutput.contains("(document 2 of 2 on the image)"))
 
-        // Batch writes one line per file: the passport's, with the card noted for a person to look at.
-        let batch = try CLIRunner.run(["batch", "--at", "2025-06-30", "--out", folder + "/batch.jsonl", path])
+        // Batch writes a line per document, as verify reports them.
+        let results = folder + "/batch.jsonl"
+        let batch = try CLIRunner.run(["batch", "--at", "2025-06-30", "--out", results, path])
         #expect(batch.status == 0, "\(batch.standardError)")
-        let line = try String(contentsOfFile: folder + "/batch.jsonl", encoding: .utf8)
-        #expect(line.contains("document.another-on-image") && line.contains("\"verdict\":\"review\""))
+        let lines = try Self.lines(of: results)
+        try #require(lines.count == 2)
+        for (index, line) in lines.enumerated() {
+            #expect(line["verdict"] as? String == "consistent")
+            #expect(line["documentOnImage"] as? [String: Int] == ["number": index + 1, "of": 2])
+        }
+        #expect(lines.compactMap { ($0["mrz"] as? [String: Any])?["format"] as? String } == ["td3", "td1"])
+        guard cardTurn == 0 else { return }
+
+        // A power cut that left only the first document's line: the file is done again, whole.
+        let written = try String(contentsOfFile: results, encoding: .utf8)
+        let firstLine = try #require(written.split(separator: "\n").first)
+        try Data((firstLine + "\n").utf8).write(to: URL(fileURLWithPath: results))
+        let resumed = try CLIRunner.run(["batch", "--at", "2025-06-30", "--out", results, path])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardError.contains("left unfinished"))
+        let redone = try Self.lines(of: results)
+        #expect(redone.compactMap { ($0["documentOnImage"] as? [String: Int])?["number"] } == [1, 2], "both documents' lines again")
+        #expect(redone.compactMap { $0["verdict"] as? String } == ["consistent", "consistent"])
+        // Both lines there: nothing left to do.
+        let again = try CLIRunner.run(["batch", "--at", "2025-06-30", "--out", results, path])
+        #expect(again.standardOutput.contains("0 lines written, 1 files already done"), "\(again.standardOutput)")
+    }
+
+    private static func lines(of path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
     }
 
     @Test("a card whose MRZ check digits were broken, photocopied beside a genuine passport page, gets a report of its own: suspect")

@@ -21,7 +21,11 @@ struct BatchItemResult: Sendable {
 enum BatchItemOutcome: Sendable {
     /// Already in the results (same path and SHA-256): nothing to write.
     case skipped(InputReference)
-    case result(BatchItemResult)
+    /// One result per document the file shows, in the order of their lines: one, or several for
+    /// a sheet of documents (their reports say which document of the image each is). Never empty.
+    case results([BatchItemResult])
+
+    static func result(_ result: BatchItemResult) -> Self { .results([result]) }
 }
 
 /// Processes one file on a worker thread: reads it (size limit first), hashes it, asks whether it
@@ -67,7 +71,7 @@ struct BatchItemProcessor: Sendable {
         hashed(input)
         if isDone(input) { return .skipped(input) }
         if mode == .verify, pairsSides, let other = CardSides.partner(of: path) {
-            return .result(verifyCard(path: path, input: input, bytes: bytes, other: other, start: start, waiting: waiting))
+            return .results(verifyCard(path: path, input: input, bytes: bytes, other: other, start: start, waiting: waiting))
         }
         let image: Image
         do {
@@ -80,24 +84,38 @@ struct BatchItemProcessor: Sendable {
             let report = ScanReport(input: input, readings: inspector.reader.read(image), reference: inspector.checkDate)
             return .result(BatchItemResult(input: input, report: .scan(report), elapsedMilliseconds: Self.milliseconds(since: start)))
         case .verify:
-            return .result(verifyAlone(path: path, input: input, image: image, start: start))
+            return .results(verifyAlone(path: path, input: input, image: image, start: start))
         }
     }
 
-    /// One file verified as a document of its own.
-    private func verifyAlone(path: String, input: InputReference, image: Image, start: ContinuousClock.Instant) -> BatchItemResult {
+    /// One file verified as a document of its own, or, where it shows several documents (a sheet
+    /// of a family's papers), each of them on its own: one result each, the elapsed time (the
+    /// file's) on the first.
+    private func verifyAlone(path: String, input: InputReference, image: Image, start: ContinuousClock.Instant) -> [BatchItemResult] {
         let label = Self.label(path)
-        let inspection = inspector.inspect([Examination.Page(image: image, label: label)])
-        let report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
-        return BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [label])?.facts,
-                               elapsedMilliseconds: Self.milliseconds(since: start))
+        let pages = [Examination.Page(image: image, label: label)]
+        let (readings, documents) = inspector.documentsToExamine(on: pages)
+        var results: [BatchItemResult] = []
+        for (index, location) in documents.enumerated() {
+            let inspection = inspector.inspect(pages, readings: readings, examining: location)
+            var report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
+            var name = label
+            if documents.count > 1 {
+                let place = VerifyReport.DocumentOnImage(number: index + 1, of: documents.count)
+                report.documentOnImage = place
+                name += " (\(place))"
+            }
+            results.append(BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [name])?.facts))
+        }
+        results[0].elapsedMilliseconds = Self.milliseconds(since: start)
+        return results
     }
 
     /// A card side's line: the card verified once with both its images (``CardPairResults``), in
     /// the card's order (``CardPair``), shown with this file first. The other side unreadable, the
     /// file is verified alone (the other side's own line says why).
     private func verifyCard(path: String, input: InputReference, bytes: [UInt8], other: String,
-                            start: ContinuousClock.Instant, waiting: (Bool) -> Void) -> BatchItemResult {
+                            start: ContinuousClock.Instant, waiting: (Bool) -> Void) -> [BatchItemResult] {
         let pair = CardPair(path, other)
         let own = pair.page(of: path)
         // Verified from these very bytes (a file rewritten since is verified again here).
@@ -107,9 +125,9 @@ struct BatchItemProcessor: Sendable {
             waiting(waits)
         }
         if case .verified(let card) = claim, card.report.inputs.indices.contains(own), card.report.inputs[own].sha256 == input.sha256 {
-            return BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
-                                   facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
-                                   elapsedMilliseconds: Self.milliseconds(since: start), takenFromOtherSide: true)
+            return [BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
+                                    facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
+                                    elapsedMilliseconds: Self.milliseconds(since: start), takenFromOtherSide: true)]
         }
         // Verifying after all (the other worker had nothing to share, or the file changed since):
         // a slot is needed again before any image is decoded.
@@ -119,14 +137,14 @@ struct BatchItemProcessor: Sendable {
             image = try decoder.decode(bytes).image
         } catch {
             cards.finish(pair.key, with: nil)
-            return failure(input, error: error, start: start)
+            return [failure(input, error: error, start: start)]
         }
         return verifyCardHere(pair: pair, own: own, input: input, image: image, start: start)
     }
 
     /// Verifies the card on this worker and leaves the result for the other file's.
     private func verifyCardHere(pair: CardPair, own: Int, input: InputReference, image: Image,
-                                start: ContinuousClock.Instant) -> BatchItemResult {
+                                start: ContinuousClock.Instant) -> [BatchItemResult] {
         let otherPath = pair.files[1 - own]
         guard let bytes = try? FileBytes.read(path: otherPath, maxBytes: maxFileBytes), let otherImage = try? decoder.decode(bytes).image else {
             cards.finish(pair.key, with: nil)
@@ -143,9 +161,9 @@ struct BatchItemProcessor: Sendable {
         let card = CardPairResults.Result(report: VerifyReport(inputs: inputs, inspection: inspection, redact: false),
                                           facts: found?.facts, mrzPage: found?.page)
         cards.finish(pair.key, with: card)
-        return BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
-                               facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
-                               elapsedMilliseconds: Self.milliseconds(since: start))
+        return [BatchItemResult(input: input, report: .verify(card.report.leading(page: own, as: input)),
+                                facts: card.mrzPage == own ? card.facts.map(Self.onFirstPage) : nil,
+                                elapsedMilliseconds: Self.milliseconds(since: start))]
     }
 
     /// Facts for the line of the file that holds the MRZ, which shows that file first: the

@@ -74,6 +74,8 @@ struct BatchLineDigest: Decodable {
     var indicators: [IndicatorDigest]?
     var error: ErrorDigest?
     var batch: BatchLine.Extra?
+    /// Which document of its file the line reports, when the file shows several (each has a line).
+    var documentOnImage: VerifyReport.DocumentOnImage?
 
     /// Reads a line; `nil` when it is not a result of `verify` or `scan`.
     static func decode(_ bytes: ArraySlice<UInt8>) -> BatchLineDigest? {
@@ -88,6 +90,10 @@ struct BatchLineDigest: Decodable {
     /// Whether the line's document holds its MRZ on another file than the line's own (a card
     /// side verified with its other side): that file's line speaks for the document.
     var mrzOnOtherSide: Bool { (inputs?.count ?? 0) > 1 && inputs?.first?.mrzFound == false }
+
+    /// Whether the line is the last of its file's (a file showing several documents has a line
+    /// for each, written together).
+    var endsItsFile: Bool { documentOnImage.map { $0.number >= $0.of } ?? true }
 
     /// Whether an MRZ was found at all.
     var mrzFound: Bool { mrz != nil || !(mrzs ?? []).isEmpty }

@@ -69,6 +69,12 @@ final class BatchResultFile {
         return size - keep
     }
 
+    /// Cuts the file after its first `count` bytes (lines found unfinished on resume).
+    func truncate(keeping count: Int) throws(BatchError) {
+        guard ftruncate(descriptor, off_t(count)) == 0 else { throw .output(path: path, call: "ftruncate", reason: Self.lastError()) }
+        guard fsync(descriptor) == 0 else { throw .output(path: path, call: "fsync", reason: Self.lastError()) }
+    }
+
     /// Calls `body` with every complete line of the file (without its `\n`), 1-based line numbers,
     /// reading in blocks so the file is never held whole.
     func forEachLine(_ body: (Int, ArraySlice<UInt8>) throws(BatchError) -> Void) throws(BatchError) {
@@ -100,8 +106,18 @@ final class BatchResultFile {
 
     /// Appends one line (a `\n` is added) with a single write, then syncs if the interval has passed.
     func append(_ line: String) throws(BatchError) {
-        var bytes = Array(line.utf8)
-        bytes.append(0x0A)
+        try append(lines: [line])
+    }
+
+    /// Appends the lines of one file (each gets its `\n`) with a single write, so that a kill
+    /// leaves all of them or none (a power cut may still cut them: see
+    /// ``truncate(keeping:)``), then syncs if the interval has passed.
+    func append(lines: [String]) throws(BatchError) {
+        var bytes: [UInt8] = []
+        for line in lines {
+            bytes += line.utf8
+            bytes.append(0x0A)
+        }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
@@ -111,7 +127,7 @@ final class BatchResultFile {
             }
             written += count
         }
-        unsynced += 1
+        unsynced += lines.count
         if ContinuousClock.now - lastSync >= syncInterval { try sync() }
     }
 

@@ -32,7 +32,10 @@ struct BatchSummary: Encodable {
     }
 
     var schema = "idcheck.batch-summary/1"
+    /// Result lines: one per file, but one per document on a file that shows several.
     var files = 0
+    /// Lines reporting one of several documents on one file (a sheet of a family's papers).
+    var documentsSharingAFile = 0
     var statuses: [String: Int] = [:]
     var verdicts: [String: Int] = [:]
     /// Per indicator code: the number of files raising it.
@@ -57,7 +60,7 @@ struct BatchSummary: Encodable {
     private static let smallest = 0.1
 
     enum CodingKeys: String, CodingKey {
-        case schema, files, statuses, verdicts, indicators, errors, crossDocument, timedFiles, medianMilliseconds, meanMilliseconds
+        case schema, files, documentsSharingAFile, statuses, verdicts, indicators, errors, crossDocument, timedFiles, medianMilliseconds, meanMilliseconds
         case filesPerSecond, wallSeconds, labelled, accuracy, forgeryKinds
     }
 
@@ -72,6 +75,7 @@ struct BatchSummary: Encodable {
 
     mutating func add(_ line: BatchLineDigest) {
         files += 1
+        if line.documentOnImage != nil { documentsSharingAFile += 1 }
         statuses[line.status, default: 0] += 1
         if let verdict = line.verdict { verdicts[verdict, default: 0] += 1 }
         let codes = Set((line.indicators ?? []).map(\.code))
@@ -85,7 +89,8 @@ struct BatchSummary: Encodable {
             totalMilliseconds += ms
             histogram[Self.bucket(ms)] += 1
         }
-        if let labels, let path = line.input.path, let label = labels.label(for: path) {
+        // A label describes the one document its file shows: on a sheet of several, the first.
+        if let labels, (line.documentOnImage?.number ?? 1) == 1, let path = line.input.path, let label = labels.label(for: path) {
             labelled = (labelled ?? 0) + 1
             add(line, label: label, codes: codes)
         }
@@ -162,7 +167,8 @@ struct BatchSummary: Encodable {
             values.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 .joined(separator: ", ")
         }
-        out.append("Files: \(files) — " + counts(statuses))
+        let sharing = documentsSharingAFile > 0 ? " (lines; \(documentsSharingAFile) of them documents sharing a file with others, a line each)" : ""
+        out.append("Files: \(files)\(sharing) — " + counts(statuses))
         if !verdicts.isEmpty { out.append("Verdicts: " + counts(verdicts)) }
         if !errors.isEmpty { out.append("Errors: " + counts(errors)) }
         out.append("Across the batch: same number with another holder \(crossDocument["list.number-reused"] ?? 0), "
