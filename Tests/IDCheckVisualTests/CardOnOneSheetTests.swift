@@ -90,6 +90,36 @@ struct CardOnOneSheetTests {
         }
     }
 
+    @Test("without the model, a card's front standing on its short side is found: scanned sideways on its own image, or laid across the sheet beside its back",
+          arguments: [(UInt64(9102), 75, true), (UInt64(9101), 30, false)])
+    func quarterTurnedFront(seed: UInt64, index: Int, forged: Bool) throws {
+        // An inkjet print turned 0.55° on an identity card's front; a genuine front.
+        let (upright, document) = try PhotoWithoutModelTests.inspect(model: "UTO-ID-2021", seed: seed, index: index,
+                                                                      forge: forged ? .kind(.photoSubstituted) : .none)
+        #expect(upright.examination.foundPortraits.count == 1)
+        for quarterTurns in [1, 3] {
+            let front = document.images[0].rotated(quarterTurns: quarterTurns)
+            let alone = PhotoWithoutModelTests.inspector.inspect([Examination.Page(image: front, label: "front"),
+                                                                  Examination.Page(image: document.images[1], label: "back")])
+            let sheet = Image.stacked([front, document.images[1]], gap: 60)
+            let onSheet = PhotoWithoutModelTests.inspector.inspect([Examination.Page(image: sheet.sheet, label: "sheet")])
+            for inspection in [alone, onSheet] {
+                let portrait = try #require(inspection.examination.foundPortraits.first, "turned \(quarterTurns * 90)°")
+                let found = inspection.report.indicators.first { $0.code == .photoSubstituted }
+                if forged {
+                    #expect(found != nil, "turned \(quarterTurns * 90)°")
+                    // The print's turn is the same whichever way up the card stands.
+                    let turn = try #require(portrait.turnDegrees)
+                    #expect(abs(turn - (try PhotoWithoutModelTests.labelledTurn(of: document))) < 0.15)
+                } else {
+                    #expect(found == nil, "turned \(quarterTurns * 90)°: \(found?.message ?? "")")
+                }
+            }
+            // On the sheet the portrait is on the front, above the back.
+            #expect(onSheet.examination.foundPortraits.first?.region.allSatisfy { $0.y < sheet.offsets[1].y } == true)
+        }
+    }
+
     @Test("two cards of one model on a sheet (one's front, both backs): each is examined on its back, no front is taken for either")
     func twoCardsOnOneSheet() throws {
         let first = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)

@@ -42,6 +42,11 @@ struct CardFrontLocator: Sendable {
     /// ``minimumStep``, and by 17–21 on the tone at 2. 0: luminance only. An image with no card
     /// on it is searched twice (a colour image: its luminance, then its tone).
     var colourWeight: Float = 2
+    /// Where the card is not found lying as its back does (within ``largestTurn``), it is looked
+    /// for a quarter turn round (standing on its short side): a front scanned sideways, or laid
+    /// across the sheet beside its back on a photocopy. Which way up it stands cannot be told
+    /// from its edges; the portrait's search covers the whole card either way.
+    var searchesQuarterTurn = true
 
     /// The card's placement (relative side coordinates → image pixels) on `image`, whose scale
     /// is `pixelsPerMillimetre`; `nil` when no rectangle of the card's size has edges all round.
@@ -60,10 +65,20 @@ struct CardFrontLocator: Sendable {
         // as it was.
         let coarseExcluded = excluded.map { outline in outline.map { $0 * (1 / Double(factor)) } }
         let byLuminance = GreyPatch(image.converted(to: .gray).downsampled(by: factor)).blurred(radius: 1)
-        var found = bestRectangle(on: byLuminance, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale, excluding: coarseExcluded)
-        if found == nil, colourWeight > 0, image.format == .rgb {
-            let byTone = GreyPatch(paperToneOf: image.downsampled(by: factor), colourWeight: colourWeight).blurred(radius: 1)
-            found = bestRectangle(on: byTone, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale, excluding: coarseExcluded)
+        // Made only when the luminance finds no card.
+        var byTone: GreyPatch?
+        let toneSearched = colourWeight > 0 && image.format == .rgb
+        var found: (score: Double, strength: Double, corner: Point, angle: Double)?
+        for quarter in searchesQuarterTurn ? [0.0, 90] : [0] {
+            found = bestRectangle(on: byLuminance, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale, around: quarter,
+                                  excluding: coarseExcluded)
+            if found == nil, toneSearched {
+                let tone = byTone ?? GreyPatch(paperToneOf: image.downsampled(by: factor), colourWeight: colourWeight).blurred(radius: 1)
+                byTone = tone
+                found = bestRectangle(on: tone, cardWidth: cardWidth, cardHeight: cardHeight, scale: scale, around: quarter,
+                                      excluding: coarseExcluded)
+            }
+            if found != nil { break }
         }
         guard let best = found else { return nil }
         // Coarse pixels → full-size image pixels (a coarse pixel's centre is `factor` pixels' middle).
@@ -74,19 +89,22 @@ struct CardFrontLocator: Sendable {
         return DocumentPlacement(matrix: [ex.x, ey.x, origin.x, ex.y, ey.y, origin.y, 0, 0, 1], method: "card-edges-coarse")
     }
 
-    /// The corner and turn (radians) of the card-sized rectangle on `coarse` whose sides are
-    /// most often tone steps, the stronger steps and then the smaller turn among equals; none
-    /// lying over one of `excluded` (coarse pixels: its centre inside it, or the other way round).
-    private func bestRectangle(on coarse: GreyPatch, cardWidth: Double, cardHeight: Double, scale: Double,
+    /// The corner and turn (radians) of the card-sized rectangle on `coarse`, turned within
+    /// ``largestTurn`` of `quarter` degrees, whose sides are most often tone steps, the stronger
+    /// steps and then the smaller turn among equals; none lying over one of `excluded` (coarse
+    /// pixels: its centre inside it, or the other way round).
+    private func bestRectangle(on coarse: GreyPatch, cardWidth: Double, cardHeight: Double, scale: Double, around quarter: Double,
                                excluding excluded: [[Point]]) -> (score: Double, strength: Double, corner: Point, angle: Double)? {
         let excludedCentres = excluded.map(\.centre)
-        guard coarse.width > Int(cardWidth), coarse.height > Int(cardHeight) else { return nil }
+        let upright = quarter == 0
+        guard coarse.width > Int(upright ? cardWidth : cardHeight), coarse.height > Int(upright ? cardHeight : cardWidth) else { return nil }
+        let quarterRadians = quarter * .pi / 180
         let reach = scale // one millimetre either side of an edge
         let skip = cornerSkip * scale, step = positionStep * scale
         var best: (score: Double, strength: Double, corner: Point, angle: Double)?
         var angle = -largestTurn
         while angle <= largestTurn + 1e-9 {
-            let radians = angle * .pi / 180
+            let radians = quarterRadians + angle * .pi / 180
             let along = Point(x: cos(radians), y: sin(radians)), down = Point(x: -sin(radians), y: cos(radians))
             // Tone steps across each direction, over the whole coarse page, once per turn.
             let acrossRows = steps(coarse, direction: down * reach)
@@ -107,7 +125,7 @@ struct CardFrontLocator: Sendable {
                         // (the scan nearest to square), not merely the first tried.
                         let better = best.map {
                             score > $0.score || (score == $0.score && (strength > $0.strength
-                                || (strength == $0.strength && abs(radians) < abs($0.angle))))
+                                || (strength == $0.strength && abs(radians - quarterRadians) < abs($0.angle - quarterRadians))))
                         } ?? true
                         if better, !excluded.isEmpty {
                             // Not over a side already placed (checked only for a rectangle that would win: few).
