@@ -118,9 +118,7 @@ struct Verify: ParsableCommand {
             if let failure {
                 let report = VerifyReport(inputs: references, failing: failure.index, message: failure.message, code: failure.code,
                                           checkDate: checkDate, redact: redact)
-                worst = max(worst, report.outcome)
-                reported += 1
-                if json { try JSONOutput.print(report) } else { print(report.text(terminal: .standardOutput)) }
+                try show(report, worst: &worst, reported: &reported)
                 continue
             }
             // One image may show several documents (photocopied together on one sheet): each is
@@ -135,12 +133,17 @@ struct Verify: ParsableCommand {
                 if perDocument.count > 1 { report.documentOnImage = .init(number: number + 1, of: perDocument.count) }
                 let several = documents.count > 1 || perDocument.count > 1
                 write(report: report, inspection: inspection, number: several ? reported + 1 : nil, errors: &standardError)
-                reported += 1
-                worst = max(worst, report.outcome)
-                if json { try JSONOutput.print(report) } else { print(report.text(terminal: .standardOutput)) }
+                try show(report, worst: &worst, reported: &reported)
             }
         }
         try worst.exit()
+    }
+
+    /// Prints one document's report (JSON or text) and counts it in the run's exit status.
+    private func show(_ report: VerifyReport, worst: inout Outcome, reported: inout Int) throws {
+        worst = max(worst, report.outcome)
+        reported += 1
+        if json { try JSONOutput.print(report) } else { print(report.text(terminal: .standardOutput)) }
     }
 
     /// Writes the annotated images and the HTML page of one document; `number`: the document's

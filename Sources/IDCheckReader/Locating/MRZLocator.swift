@@ -86,9 +86,7 @@ struct MRZLocator: Sendable {
                 let slopes = placement.lineSlopes
                 let meanSlope = slopes.reduce(0, +) / Double(max(1, slopes.count))
                 if !slopes.isEmpty, abs(meanSlope) > 0.004 {
-                    var along = angle + atan(meanSlope)
-                    if along < 0 { along += .pi }
-                    if along >= .pi { along -= .pi }
+                    let along = Self.lineDirection(angle + atan(meanSlope))
                     let centre = placement.point(u: (placement.start + placement.end) / 2,
                                                  v: placement.lineCentres.reduce(0, +) / Double(placement.lineCentres.count))
                     for other in mrzGroups(textLines(candidates, angle: along, keepMembers: true)) {
@@ -111,10 +109,7 @@ struct MRZLocator: Sendable {
         if let top = angles.first, let found = placements.max(by: { $0.end - $0.start < $1.end - $1.start }),
            printOffDocument(of: found, among: candidates, scale: scale) >= printThatIsAnotherDocument {
             for degrees in [-6.0, -3.0, 3.0, 6.0] {
-                var angle = top + degrees * .pi / 180
-                if angle < 0 { angle += .pi }
-                if angle >= .pi { angle -= .pi }
-                search(along: angle)
+                search(along: Self.lineDirection(top + degrees * .pi / 180))
             }
         }
         return placements
@@ -249,6 +244,13 @@ struct MRZLocator: Sendable {
             slopes.sort()
             angle += atan(slopes[slopes.count / 2])
         }
+        return Self.lineDirection(angle)
+    }
+
+    /// `angle` (radians, within half a turn of [0, π)) as a line's direction in [0, π): a line
+    /// read either way runs the same way.
+    static func lineDirection(_ angle: Double) -> Double {
+        var angle = angle
         if angle < 0 { angle += .pi }
         if angle >= .pi { angle -= .pi }
         return angle
