@@ -114,6 +114,20 @@ struct BatchCommandTests {
         #expect(text.standardOutput.contains("number-reused"))
     }
 
+    @Test("a list naming a file twice gives it one line")
+    func listedTwice() throws {
+        let folder = try Self.imageFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let images = try FileManager.default.contentsOfDirectory(atPath: folder + "/images").sorted().prefix(2).map { folder + "/images/" + $0 }
+        let list = folder + "/list.txt"
+        try Data(([images[0], images[1], images[0], images[0]].joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: list))
+        let out = folder + "/results.jsonl"
+        let run = try CLIRunner.run(["batch", list, "--out", out, "--jobs", "2", "--at", "2025-06-01"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try Self.lines(out).compactMap { ($0["input"] as? [String: Any])?["path"] as? String } == images)
+        #expect(run.standardOutput.contains("2 lines written, 2 files already done"), "\(run.standardOutput)")
+    }
+
     @Test("killed mid-run with SIGKILL and rerun: the same lines as an uninterrupted run, timings aside")
     func resumeAfterKill() throws {
         let folder = try Self.imageFolder()

@@ -51,7 +51,8 @@ struct BatchItemProcessor: Sendable {
 
     /// - Parameters:
     ///   - hashed: told the file's reference as soon as it is known (a timeout line needs it).
-    ///   - isDone: whether this path and SHA-256 already has a line.
+    ///   - isDone: whether this path and SHA-256 already has a line, or is being worked on for
+    ///     an earlier listing of the same path in this run.
     ///   - waiting: told `true` when the worker starts waiting for a card that the other side's
     ///     worker is verifying (it holds no image then, and its slot may run another file), and
     ///     `false` when, the wait over, it has to verify the card's file itself after all: the
