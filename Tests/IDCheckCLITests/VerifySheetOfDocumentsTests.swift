@@ -70,6 +70,9 @@ struct VerifySheetOfDocumentsTests {
         }
         #expect(lines.compactMap { ($0["mrz"] as? [String: Any])?["format"] as? String } == ["td3", "td1"])
         guard cardTurn == 0 else { return }
+        let summary = try CLIRunner.run(["summarize", "--json", results])
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(summary.standardOutput.utf8)) as? [String: Any])
+        #expect(figures["files"] as? Int == 1 && figures["lines"] as? Int == 2 && figures["documentsSharingAFile"] as? Int == 2, "\(figures)")
 
         // A power cut that left only the first document's line: the file is done again, whole.
         let written = try String(contentsOfFile: results, encoding: .utf8)

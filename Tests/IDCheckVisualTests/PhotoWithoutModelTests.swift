@@ -64,18 +64,20 @@ struct PhotoWithoutModelTests {
 
     @Test("a print with a dark band along one edge, outside it, is found without the specimen, also where the paper's edges are not",
           arguments: [("UTO-P-2020", 127, true), ("UTO-ID-2021", 110, true), ("UTO-P-2020", 187, true),
-                      ("UTO-P-2014", 86, false), ("UTO-P-2014", 111, false)])
+                      ("UTO-P-2014", 86, false), ("UTO-P-2014", 111, false), ("UTO-P-2014", 66, false), ("UTO-RP-2019", 33, false)])
     func seamAlongThePrintIsFound(model: String, index: Int, placedByPaper: Bool) throws {
         // Prints turned too little to tell, or on pages whose paper edges are not found against
         // a white lid (then the portrait is looked for where the MRZ puts the page, and only its
         // seam is judged): the shadow of a glossy print along its top (UTO-P-2020 127), of a JPEG
         // reprint on a card's front along its right (UTO-ID-2021 110), of an inkjet print along
         // its top and of a glossy print along its right (UTO-P-2014 86 and 111); and the old
-        // portrait's margin left of a print trimmed to sit inside it (UTO-P-2020 187).
+        // portrait's margin left of a print trimmed to sit inside it (UTO-P-2020 187). And two
+        // prints trimmed inside whose covered portrait's margin is pale, a band of 15–20 grey
+        // levels (missed while the threshold was 20; genuine portraits show 1.1 at most).
         let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
         let portrait = try #require(inspection.examination.foundPortraits.first)
         let seam = try #require(portrait.seam)
-        #expect(seam.depth >= 20, "\(seam)")
+        #expect(seam.depth >= 10, "\(seam)")
         #expect((portrait.turnDegrees != nil) == placedByPaper, "a turn is judged only against the paper's edges")
         let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted })
         #expect(indicator.severity == .warning && indicator.message.contains("dark band") && indicator.message.contains(seam.side))

@@ -23,30 +23,45 @@ final class BatchDoneSet: Sendable {
         }
     }
 
-    private let keys = Locked<Set<Key>>([])
-    /// Files a worker has taken on in this run (their line may not be written yet): a path
-    /// listed twice is worked on once, its second listing skipped as soon as it is hashed.
-    private let taken = Locked<Set<Key>>([])
+    private struct State {
+        var done: Set<Key> = []
+        /// Files a worker has taken on in this run and whose line is not written yet, with the
+        /// listing (the input's index) that took it: a path listed twice is worked on once, by
+        /// its first listing, as the lines' order requires.
+        var taken: [Key: Int] = [:]
+    }
 
-    var count: Int { keys.withLock { $0.count } }
+    private let state = Locked(State())
+
+    var count: Int { state.withLock { $0.done.count } }
 
     func contains(_ input: InputReference) -> Bool {
         let key = Key(input)
-        return keys.withLock { $0.contains(key) }
+        return state.withLock { $0.done.contains(key) }
     }
 
-    /// Whether a worker may take `input` on: not done (``contains(_:)``) and not taken by
-    /// another worker of this run; it is taken then.
-    func take(_ input: InputReference) -> Bool {
+    /// Whether the worker of the input listed at `index` may take `input` on: not done
+    /// (``contains(_:)``) and not taken by an earlier listing of it; it is taken then. A later
+    /// listing that took it first (their workers raced) goes on too, and its result is dropped
+    /// by the writer (``insert(_:)``): the line is the first listing's, in its place.
+    func take(_ input: InputReference, listedAt index: Int) -> Bool {
         let key = Key(input)
-        guard !keys.withLock({ $0.contains(key) }) else { return false }
-        return taken.withLock { $0.insert(key).inserted }
+        return state.withLock { state in
+            guard !state.done.contains(key) else { return false }
+            if let claimant = state.taken[key], claimant < index { return false }
+            state.taken[key] = index
+            return true
+        }
     }
 
     /// Adds the key; `false` when it was already there.
     @discardableResult
     func insert(_ input: InputReference) -> Bool {
         let key = Key(input)
-        return keys.withLock { $0.insert(key).inserted }
+        return state.withLock { state in
+            // Written: no longer in flight (the set stays 16 bytes a file).
+            state.taken[key] = nil
+            return state.done.insert(key).inserted
+        }
     }
 }

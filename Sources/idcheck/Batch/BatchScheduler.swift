@@ -172,7 +172,7 @@ final class BatchScheduler {
             let outcome = processor.process(
                 path: path,
                 hashed: { reference in shared.state.withLock { $0.hashed[index] = reference } },
-                isDone: { !done.take($0) },
+                isDone: { !done.take($0, listedAt: index) },
                 waiting: { waits in
                     if waits {
                         shared.state.withLock { _ = $0.waiting.insert(index) }

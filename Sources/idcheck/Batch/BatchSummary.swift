@@ -32,8 +32,10 @@ struct BatchSummary: Encodable {
     }
 
     var schema = "idcheck.batch-summary/1"
-    /// Result lines: one per file, but one per document on a file that shows several.
+    /// Files with a result: each has one line, or one per document when it shows several.
     var files = 0
+    /// Result lines (more than `files` where a file shows several documents).
+    var lines = 0
     /// Lines reporting one of several documents on one file (a sheet of a family's papers).
     var documentsSharingAFile = 0
     var statuses: [String: Int] = [:]
@@ -45,7 +47,8 @@ struct BatchSummary: Encodable {
     var timedFiles = 0
     var medianMilliseconds: Double?
     var meanMilliseconds: Double?
-    /// This session's (or, for `summarize`, all sessions') files written per second of wall time.
+    /// This session's (or, for `summarize`, all sessions') result lines written per second of
+    /// wall time (one per file; one per document on a file showing several).
     var filesPerSecond: Double?
     var wallSeconds: Double?
     var labelled: Int?
@@ -60,7 +63,7 @@ struct BatchSummary: Encodable {
     private static let smallest = 0.1
 
     enum CodingKeys: String, CodingKey {
-        case schema, files, documentsSharingAFile, statuses, verdicts, indicators, errors, crossDocument, timedFiles, medianMilliseconds, meanMilliseconds
+        case schema, files, lines, documentsSharingAFile, statuses, verdicts, indicators, errors, crossDocument, timedFiles, medianMilliseconds, meanMilliseconds
         case filesPerSecond, wallSeconds, labelled, accuracy, forgeryKinds
     }
 
@@ -74,8 +77,9 @@ struct BatchSummary: Encodable {
     }
 
     mutating func add(_ line: BatchLineDigest) {
-        files += 1
+        lines += 1
         if line.documentOnImage != nil { documentsSharingAFile += 1 }
+        if (line.documentOnImage?.number ?? 1) == 1 { files += 1 }
         statuses[line.status, default: 0] += 1
         if let verdict = line.verdict { verdicts[verdict, default: 0] += 1 }
         let codes = Set((line.indicators ?? []).map(\.code))
@@ -167,7 +171,7 @@ struct BatchSummary: Encodable {
             values.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 .joined(separator: ", ")
         }
-        let sharing = documentsSharingAFile > 0 ? " (lines; \(documentsSharingAFile) of them documents sharing a file with others, a line each)" : ""
+        let sharing = documentsSharingAFile > 0 ? " (\(lines) lines: \(documentsSharingAFile) documents share a file with others, a line each)" : ""
         out.append("Files: \(files)\(sharing) — " + counts(statuses))
         if !verdicts.isEmpty { out.append("Verdicts: " + counts(verdicts)) }
         if !errors.isEmpty { out.append("Errors: " + counts(errors)) }
@@ -175,7 +179,7 @@ struct BatchSummary: Encodable {
             + "same portrait with another holder \(crossDocument["list.portrait-reused"] ?? 0), "
             + "on the watch list \(crossDocument["list.watchlist-hit"] ?? 0)")
         if !indicators.isEmpty {
-            out.append("Indicators (files raising each):")
+            out.append("Indicators (lines raising each):")
             for (code, count) in indicators.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
                 out.append("  \(code.padding(toLength: 34, withPad: " ", startingAt: 0)) \(count)")
             }
