@@ -116,6 +116,29 @@ struct PhotoWithoutModelTests {
         #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
     }
 
+    @Test("a print as light as the page, whose edges show in colour only, is found on the tone",
+          arguments: [("UTO-P-2020", 182), ("UTO-P-2020", 12), ("UTO-ID-2021", 190)])
+    func printFoundByItsColour(model: String, index: Int) throws {
+        // A glossy print turned 0.35° and a laser print turned 0.45° on passport pages, a glossy
+        // print turned −0.32° on a card's front: their pale portraits against the pale guilloche
+        // step too little in luminance for the outline's edges; the tone (luminance less twice
+        // the chroma) shows them. Only their turn is judged there, not a band.
+        let (inspection, document) = try Self.inspect(model: model, seed: 9102, index: index, forge: .kind(.photoSubstituted))
+        let indicator = try #require(inspection.report.indicators.first { $0.code == .photoSubstituted })
+        #expect(indicator.severity == .warning && indicator.message.contains("turned"))
+        #expect(inspection.examination.foundPortraits.first?.seam == nil)
+        let print = try #require(document.labels[0].forgery?.regions.first)
+        #expect(TamperingTests.overlaps(indicator.evidence.region ?? [], print))
+        // On the luminance alone, no portrait is found at all.
+        let luminanceOnly = Inspector(library: nil, checkDate: VisualFixtures.checkDate).steps.map { step -> any ExaminationStep in
+            guard var portraits = step as? PortraitWithoutModelStep else { return step }
+            portraits.outlineColourWeight = 0
+            return portraits
+        }
+        let without = Inspector(library: nil, checkDate: VisualFixtures.checkDate, steps: luminanceOnly).inspect(VisualFixtures.pages(document))
+        #expect(without.examination.foundPortraits.isEmpty)
+    }
+
     @Test("a pale residence permit's front on a white lid is found by its paper's tint: a pasted print's band is a warning, a genuine portrait's nothing",
           arguments: [(9102, 48, true), (9102, 133, true), (9101, 128, false)])
     func paleCardFrontFoundByItsTint(seed: UInt64, index: Int, forged: Bool) throws {

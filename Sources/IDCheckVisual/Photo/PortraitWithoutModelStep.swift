@@ -73,6 +73,10 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     /// outline alone reaches 0.16° at most over 1,000 genuine documents; the prints it found on
     /// the two photo sets show both.
     var nestedNeedsBothOrientations = true
+    /// Where the luminance shows no portrait's outline, it is searched on the tone, the
+    /// luminance less this many times the chroma (``GreyPatch/init(paperToneOf:colourWeight:)``),
+    /// and only its turn is judged; 0: luminance only.
+    var outlineColourWeight: Float = 2
     /// How the dark band outside a straight side of the portrait is measured.
     var seams = EdgeSeam()
     /// A band counts only where the band across from it, when measured, is less than this share
@@ -145,8 +149,21 @@ public struct PortraitWithoutModelStep: ExaminationStep {
     private func portrait(on image: Image, page: Int, placement: DocumentPlacement, placedByPaper: Bool, box: Specimen.Box, side: NominalMRZSide,
                           pixelsPerMillimetre: Double) -> FoundPortrait? {
         let width = Int(box.width * side.widthMillimetres * resolution), height = Int(box.height * side.heightMillimetres * resolution)
-        let patch = GreyPatch(AlignedSide(image: image, placement: placement).patch(box, width: width, height: height))
-        guard let outlines = finder.find(in: patch, resolution: resolution) else { return nil }
+        let colour = AlignedSide(image: image, placement: placement).patch(box, width: width, height: height)
+        let patch = GreyPatch(colour)
+        // A print as light as the page around it shows its edges in colour only (a pink print on
+        // a pale green guilloche): where the luminance shows no outline, the tone (luminance
+        // less the chroma) is searched, and only the turn of what it finds is judged. Its
+        // rectangles are less sure to be the portrait's: on ICAO's own Utopia specimen (a real
+        // scan, a portrait on white fading into the white page) the tone found one whose top ran
+        // just under the page's black rule, a "band" of 202 grey levels.
+        var found = finder.find(in: patch, resolution: resolution)
+        var seamsJudged = true
+        if found == nil, outlineColourWeight > 0, colour.format == .rgb {
+            found = finder.find(in: GreyPatch(paperToneOf: colour, colourWeight: outlineColourWeight), resolution: resolution)
+            seamsJudged = false
+        }
+        guard let outlines = found else { return nil }
         // The most turned of the outlines, where a print sits inside the outline of the one it
         // covers, or inside a larger rectangle that takes in the text beside it.
         var outline = outlines.outer, turn = agreedTurn(of: outlines.outer, bothOrientations: false)
@@ -165,7 +182,8 @@ public struct PortraitWithoutModelStep: ExaminationStep {
                       point(outline.x + outline.width, outline.y + outline.height), point(outline.x, outline.y + outline.height)]
         // A turn is judged against the paper's edges only.
         return FoundPortrait(page: page, region: region, turnDegrees: placedByPaper ? turn : nil,
-                             sideTurns: placedByPaper ? straightSides(of: outline) : [], pixelsPerMillimetre: pixelsPerMillimetre, seam: seam)
+                             sideTurns: placedByPaper ? straightSides(of: outline) : [], pixelsPerMillimetre: pixelsPerMillimetre,
+                             seam: seamsJudged ? seam : nil)
     }
 
     /// The darkest band just outside a straight side of `outline` (``EdgeSeam``) where the side
