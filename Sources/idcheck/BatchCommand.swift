@@ -273,8 +273,8 @@ struct Batch: ParsableCommand {
               let zone = try? MRZ.parse(lines: lines, options: options) else {
             return nil
         }
+        let name = ((line.input.path ?? "") as NSString).lastPathComponent
         return CrossDocumentFacts(zone: zone, geometry: nil, portrait: line.batch?.portraitHash.flatMap(PortraitHash.init(hex:)),
-                                  portraitRegion: nil,
-                                  label: ((line.input.path ?? "") as NSString).lastPathComponent + (line.documentOnImage.map { " (\($0))" } ?? ""))
+                                  portraitRegion: nil, label: line.documentOnImage?.naming(name) ?? name)
     }
 }

@@ -75,6 +75,10 @@ struct VerifyReport: Encodable {
         var of: Int
 
         var description: String { "document \(number) of \(of) on the image" }
+
+        /// How the document is named in another document's finding: the file's `label` and which
+        /// document of it this is.
+        func naming(_ label: String) -> String { "\(label) (\(self))" }
     }
 
     var schema = "idcheck.verify/1"

@@ -100,12 +100,8 @@ struct BatchItemProcessor: Sendable {
         for (index, location) in documents.enumerated() {
             let inspection = inspector.inspect(pages, readings: readings, examining: location)
             var report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
-            var name = label
-            if documents.count > 1 {
-                let place = VerifyReport.DocumentOnImage(number: index + 1, of: documents.count)
-                report.documentOnImage = place
-                name += " (\(place))"
-            }
+            if documents.count > 1 { report.documentOnImage = .init(number: index + 1, of: documents.count) }
+            let name = report.documentOnImage?.naming(label) ?? label
             results.append(BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [name])?.facts))
         }
         results[0].elapsedMilliseconds = Self.milliseconds(since: start)

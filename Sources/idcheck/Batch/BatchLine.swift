@@ -91,6 +91,9 @@ struct BatchLineDigest: Decodable {
     /// side verified with its other side): that file's line speaks for the document.
     var mrzOnOtherSide: Bool { (inputs?.count ?? 0) > 1 && inputs?.first?.mrzFound == false }
 
+    /// Whether the line is the first of its file's (or its only one).
+    var startsItsFile: Bool { (documentOnImage?.number ?? 1) == 1 }
+
     /// Whether the line is the last of its file's (a file showing several documents has a line
     /// for each, written together).
     var endsItsFile: Bool { documentOnImage.map { $0.number >= $0.of } ?? true }

@@ -64,12 +64,12 @@ final class BatchResultFile {
             end = start
         }
         guard keep < size else { return 0 }
-        guard ftruncate(descriptor, off_t(keep)) == 0 else { throw .output(path: path, call: "ftruncate", reason: Self.lastError()) }
-        guard fsync(descriptor) == 0 else { throw .output(path: path, call: "fsync", reason: Self.lastError()) }
+        try truncate(keeping: keep)
         return size - keep
     }
 
-    /// Cuts the file after its first `count` bytes (lines found unfinished on resume).
+    /// Cuts the file after its first `count` bytes (a cut line, or the lines of a file found
+    /// unfinished on resume) and syncs it.
     func truncate(keeping count: Int) throws(BatchError) {
         guard ftruncate(descriptor, off_t(count)) == 0 else { throw .output(path: path, call: "ftruncate", reason: Self.lastError()) }
         guard fsync(descriptor) == 0 else { throw .output(path: path, call: "fsync", reason: Self.lastError()) }

@@ -79,7 +79,7 @@ struct BatchSummary: Encodable {
     mutating func add(_ line: BatchLineDigest) {
         lines += 1
         if line.documentOnImage != nil { documentsSharingAFile += 1 }
-        if (line.documentOnImage?.number ?? 1) == 1 { files += 1 }
+        if line.startsItsFile { files += 1 }
         statuses[line.status, default: 0] += 1
         if let verdict = line.verdict { verdicts[verdict, default: 0] += 1 }
         let codes = Set((line.indicators ?? []).map(\.code))
@@ -94,7 +94,7 @@ struct BatchSummary: Encodable {
             histogram[Self.bucket(ms)] += 1
         }
         // A label describes the one document its file shows: on a sheet of several, the first.
-        if let labels, (line.documentOnImage?.number ?? 1) == 1, let path = line.input.path, let label = labels.label(for: path) {
+        if let labels, line.startsItsFile, let path = line.input.path, let label = labels.label(for: path) {
             labelled = (labelled ?? 0) + 1
             add(line, label: label, codes: codes)
         }
