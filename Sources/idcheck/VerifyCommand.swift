@@ -123,15 +123,12 @@ struct Verify: ParsableCommand {
             }
             // One image may show several documents (photocopied together on one sheet): each is
             // examined and reported on its own.
-            let (readings, perDocument) = inspector.documentsToExamine(on: pages)
-            for (number, chosen) in perDocument.enumerated() {
-                let inspection = inspector.inspect(pages, readings: readings, examining: chosen, earlier: seen)
+            try VerifyReport.ofEachDocument(on: pages, inputs: references, inspector: inspector, redact: redact,
+                                            earlier: { seen }) { report, inspection in
                 if let zone = inspection.examination.zone {
                     seen.record(zone, label: paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "))
                 }
-                var report = VerifyReport(inputs: references, inspection: inspection, redact: redact)
-                if perDocument.count > 1 { report.documentOnImage = .init(number: number + 1, of: perDocument.count) }
-                let several = documents.count > 1 || perDocument.count > 1
+                let several = documents.count > 1 || report.documentOnImage != nil
                 write(report: report, inspection: inspection, number: several ? reported + 1 : nil, errors: &standardError)
                 try show(report, worst: &worst, reported: &reported)
             }

@@ -12,18 +12,7 @@ struct VerifySheetOfDocumentsTests {
     func twoDocumentsOnOneSheet(cardTurn: Double) throws {
         let folder = NSTemporaryDirectory() + "idcheck-sheet-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Flat 300 dpi scans, so that both lie on the sheet at one scale, as on a photocopier.
-        var images: [Image] = []
-        for model in ["UTO-P-2020", "UTO-ID-2021"] {
-            let out = folder + "/" + model
-            let render = try CLIRunner.run(["render", "--specimen", model, "--count", "1", "--seed", "31", "--conditions", "none",
-                                            "--check-date", "2025-06-30", "--out", out])
-            #expect(render.status == 0, "\(render.standardError)")
-            let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }.sorted()
-            // The passport's data page; the card's back (its MRZ side).
-            let file = try #require(files.first { model == "UTO-P-2020" || $0.contains("back") })
-            images.append(try ImageDecoder().decode(contentsOf: out + "/" + file).image)
-        }
+        var images = try Self.mrzSides(of: [("UTO-P-2020", 31, "none"), ("UTO-ID-2021", 31, "none")], in: folder)
         // The card turned on the sheet (as two documents on a photocopier's glass lie): the reader
         // must find its MRZ along its own direction, not only along the passport's.
         if cardTurn != 0, let card = images.last {
@@ -89,6 +78,43 @@ struct VerifySheetOfDocumentsTests {
         #expect(again.standardOutput.contains("0 lines written, 1 files already done"), "\(again.standardOutput)")
     }
 
+    @Test("a genuine card's back photocopied just above a genuine passport page: no tampering found where the passport's blocks shift the whole sheet's statistics")
+    func cardJustAbovePassport() throws {
+        let folder = NSTemporaryDirectory() + "idcheck-sheet-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let images = try Self.mrzSides(of: [("UTO-ID-2021", 31, "none"), ("UTO-P-2020", 31, "none")], in: folder)
+        // The gaps at which the card's MRZ was taken for a paste while the card's blocks were
+        // compared with the whole sheet's (its own pixels are the same at every gap).
+        for gap in [10, 26, 42] {
+            let path = folder + "/sheet-\(gap).png"
+            try Data(ImageEncoder.png(Image.stacked(images, gap: gap).sheet)).write(to: URL(fileURLWithPath: path))
+            let run = try CLIRunner.run(["verify", "--json", "--at", "2025-06-30", path])
+            #expect(run.status == 0, "gap \(gap): \(run.standardOutput)")
+            let reports = try run.standardOutput.split(separator: "\n").map { line in
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            }
+            #expect(reports.compactMap { ($0["mrz"] as? [String: Any])?["format"] as? String } == ["td1", "td3"], "gap \(gap)")
+            for report in reports {
+                let codes = (report["indicators"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                #expect(report["verdict"] as? String == "consistent" && !codes.contains("tamper.local"), "gap \(gap): \(codes)")
+            }
+        }
+    }
+
+    /// One document of each model rendered flat at 300 dpi (as a photocopier's glass holds them,
+    /// at one scale), its MRZ side decoded: a passport's data page, a card's back.
+    private static func mrzSides(of documents: [(model: String, seed: Int, forge: String)], in folder: String) throws -> [Image] {
+        try documents.map { document in
+            let out = folder + "/" + document.model
+            let render = try CLIRunner.run(["render", "--specimen", document.model, "--count", "1", "--seed", "\(document.seed)",
+                                            "--forge", document.forge, "--conditions", "none", "--check-date", "2025-06-30", "--out", out])
+            #expect(render.status == 0, "\(render.standardError)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".png") }.sorted()
+            let file = try #require(files.first { document.model.hasPrefix("UTO-P-") || $0.contains("back") })
+            return try ImageDecoder().decode(contentsOf: out + "/" + file).image
+        }
+    }
+
     private static func lines(of path: String) throws -> [[String: Any]] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -99,16 +125,7 @@ struct VerifySheetOfDocumentsTests {
     func forgedBesideGenuine() throws {
         let folder = NSTemporaryDirectory() + "idcheck-sheet-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var images: [Image] = []
-        for (model, seed, forge) in [("UTO-P-2020", "6", "none"), ("UTO-ID-2021", "5", "mrz-altered-check-digit-broken")] {
-            let out = folder + "/" + model
-            let render = try CLIRunner.run(["render", "--specimen", model, "--count", "1", "--seed", seed, "--forge", forge,
-                                            "--conditions", "none", "--check-date", "2025-06-30", "--out", out])
-            #expect(render.status == 0, "\(render.standardError)")
-            let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".png") || $0.hasSuffix(".jpg") }.sorted()
-            let file = try #require(files.first { model == "UTO-P-2020" || $0.contains("back") })
-            images.append(try ImageDecoder().decode(contentsOf: out + "/" + file).image)
-        }
+        let images = try Self.mrzSides(of: [("UTO-P-2020", 6, "none"), ("UTO-ID-2021", 5, "mrz-altered-check-digit-broken")], in: folder)
         let path = folder + "/sheet.png"
         try Data(ImageEncoder.png(Image.stacked(images, gap: 80).sheet)).write(to: URL(fileURLWithPath: path))
         let run = try CLIRunner.run(["verify", "--json", "--at", "2025-06-30", path])

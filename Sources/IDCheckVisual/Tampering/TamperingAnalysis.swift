@@ -24,14 +24,33 @@ struct TamperingAnalysis: Sendable {
     /// emblem's rosette) is one of a kind, not foreign.
     static let minimumPeers = 60
 
-    init(image: Image, blockSize: Int = 16) {
-        statistics = NoiseBlockStatistics(image: image, blockSize: blockSize)
-        deviation = TamperingAnalysis.deviations(statistics)
+    /// `within`: the outlines of the document examined when the image shows others too (a sheet
+    /// of several documents); only blocks whose centre lies inside one are peers and judged, since
+    /// another document's paper and print came from another printer. `nil`: the whole image.
+    init(image: Image, blockSize: Int = 16, within outlines: [[Point]]? = nil) {
+        let statistics = NoiseBlockStatistics(image: image, blockSize: blockSize)
+        self.statistics = statistics
+        let taking = outlines.map { TamperingAnalysis.blocks(of: statistics, inside: $0) }
+        deviation = TamperingAnalysis.deviations(statistics, taking: taking)
+    }
+
+    /// Per block of `s`, whether its centre lies inside one of `outlines`.
+    static func blocks(of s: NoiseBlockStatistics, inside outlines: [[Point]]) -> [Bool] {
+        var inside = [Bool](repeating: false, count: s.columns * s.rows)
+        let half = Double(s.blockSize) / 2
+        for row in 0..<s.rows {
+            for column in 0..<s.columns {
+                let centre = Point(x: Double(column * s.blockSize) + half, y: Double(row * s.blockSize) + half)
+                inside[row * s.columns + column] = outlines.contains { centre.isInside(convexPolygon: $0) }
+            }
+        }
+        return inside
     }
 
     /// Block deviations: (noise − peers' median) / (robust spread of the peers), where peers share
     /// the block's brightness and activity bands (± one) and its floor-gradient band (± two).
-    static func deviations(_ s: NoiseBlockStatistics) -> [Float] {
+    /// `taking`: per block, whether it takes part (peer and judged); `nil`: every block.
+    static func deviations(_ s: NoiseBlockStatistics, taking: [Bool]? = nil) -> [Float] {
         let count = s.columns * s.rows
         var out = [Float](repeating: 0, count: count)
         guard count > 0 else { return out }
@@ -42,7 +61,7 @@ struct TamperingAnalysis: Sendable {
         func key(_ b: Int, _ a: Int, _ f: Int) -> Int { (b * activityBands + a) * floorBands + f }
         var members = [[Float]](repeating: [], count: brightnessBands * activityBands * floorBands)
         var bandOf = [Int](repeating: -1, count: count)
-        for index in 0..<count {
+        for index in 0..<count where taking?[index] ?? true {
             // Near-white and near-black blocks are clipped: their noise says nothing.
             let b = s.brightness[index]
             guard b > 24, b < 248 else { continue }

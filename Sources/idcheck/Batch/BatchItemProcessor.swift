@@ -95,12 +95,8 @@ struct BatchItemProcessor: Sendable {
     private func verifyAlone(path: String, input: InputReference, image: Image, start: ContinuousClock.Instant) -> [BatchItemResult] {
         let label = Self.label(path)
         let pages = [Examination.Page(image: image, label: label)]
-        let (readings, documents) = inspector.documentsToExamine(on: pages)
         var results: [BatchItemResult] = []
-        for (index, location) in documents.enumerated() {
-            let inspection = inspector.inspect(pages, readings: readings, examining: location)
-            var report = VerifyReport(inputs: [input], inspection: inspection, redact: false)
-            if documents.count > 1 { report.documentOnImage = .init(number: index + 1, of: documents.count) }
+        VerifyReport.ofEachDocument(on: pages, inputs: [input], inspector: inspector, redact: false) { report, inspection in
             let name = report.documentOnImage?.naming(label) ?? label
             results.append(BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [name])?.facts))
         }
