@@ -43,11 +43,6 @@ public struct MRZReading: Sendable {
 
     /// Whether `other` lies on this MRZ: the centre of either inside the other's outline.
     func overlaps(_ other: MRZReading) -> Bool {
-        other.centre.isInside(convexPolygon: location) || centre.isInside(convexPolygon: other.location)
-    }
-
-    private var centre: Point {
-        let n = Double(max(1, location.count))
-        return Point(x: location.map(\.x).reduce(0, +) / n, y: location.map(\.y).reduce(0, +) / n)
+        location.overlaps(other.location)
     }
 }
