@@ -67,6 +67,9 @@ public struct Inspector: Sendable {
         let zone = primary?.reading.zone
         var others: [(page: Int, zone: MRZ.Zone, location: [Point])] = []
         for entry in parsed where !(entry.page == primary?.page && entry.reading.location == primary?.reading.location) {
+            // Printed text read as a failing MRZ at another pitch than the image's valid MRZs is no document.
+            let validPitches = found.filter { $0.page == entry.page && $0.reading.checksPass }.map(\.reading.pitch)
+            guard Self.isMRZ(entry.reading, besideValidPitches: validPitches) else { continue }
             if let other = entry.reading.zone { others.append((entry.page, other, entry.reading.location)) }
         }
         let geometry = (primary ?? found.first).map { entry in

@@ -41,6 +41,14 @@ public struct MRZReading: Sendable {
     /// How many check digits hold (−1 when the zone did not parse).
     var passingChecks: Int { zone.map { $0.checks.filter(\.passes).count } ?? -1 }
 
+    /// Distance from one character to the next along the lines, image pixels (0 when unknown).
+    /// ICAO 9303 sets every format's MRZ at 2.54 mm a character, so MRZs scanned together share it.
+    public var pitch: Double {
+        let characters = lines.map(\.count).max() ?? 0
+        guard location.count == 4, characters > 1 else { return 0 }
+        return ((location[1] - location[0]).length + (location[2] - location[3]).length) / 2 / Double(characters)
+    }
+
     /// Whether `other` lies on this MRZ: the centre of either inside the other's outline.
     func overlaps(_ other: MRZReading) -> Bool {
         location.overlaps(other.location)

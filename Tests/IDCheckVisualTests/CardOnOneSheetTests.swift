@@ -120,22 +120,67 @@ struct CardOnOneSheetTests {
         }
     }
 
-    @Test("two cards of one model on a sheet (one's front, both backs): each is examined on its back, no front is taken for either")
+    @Test("two cards of one model on a sheet (one's front, both backs): the front is given to the card whose MRZ its print agrees with, not to the other")
     func twoCardsOnOneSheet() throws {
         let first = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)
         let second = try VisualFixtures.render(model: "UTO-ID-2021", seed: 44, conditions: .ordinary, library: library)
-        // The first card's front, then both backs: whose the front is cannot be told from the sheet.
+        // The first card's front, then both backs: where the front lies does not say whose it is.
         let sheet = Examination.Page(image: Image.stacked([first.images[0], first.images[1], second.images[1]], gap: 60).sheet, label: "sheet")
         let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
         let readings = inspector.readings(of: sheet.image)
         let documents = Inspector.documents(onOneImage: readings)
         #expect(documents.count == 2)
-        for document in documents {
+        for (index, document) in documents.enumerated() {
             let inspection = inspector.inspect([sheet], readings: [readings], examining: document.location)
             #expect(inspection.examination.zone?.lines == document.zone?.lines)
-            #expect(inspection.examination.sides.map(\.side) == ["back"])
+            #expect(inspection.examination.sides.map(\.side) == (index == 0 ? ["back", "front"] : ["back"]), "document \(index + 1)")
             #expect(inspection.report.verdict == .consistent, "\(inspection.report.indicators.map(\.code))")
         }
     }
-}
 
+    @Test("two cards photocopied front and back on one sheet, fronts above backs: each card's front is found by what it says, and the one whose printed date of birth was changed is suspect")
+    func twoCardsBothSidesOnOneSheet() throws {
+        let genuine = try VisualFixtures.render(model: "UTO-ID-2021", seed: 61, index: 1, conditions: .none, library: library)
+        // The printed date of birth is 12.04.1978, the MRZ says 12.04.1976.
+        let forged = try VisualFixtures.render(model: "UTO-ID-2021", seed: 61, index: 2, forge: .kind(.vizMRZMismatch), conditions: .none,
+                                               library: library)
+        // Genuine front, forged front, genuine back, forged back: the forged front lies right
+        // above the genuine card's back, the genuine front two places above it.
+        let (image, offsets) = Image.stacked([genuine.images[0], forged.images[0], genuine.images[1], forged.images[1]], gap: 40)
+        let sheet = Examination.Page(image: image, label: "sheet")
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let (readings, documents) = inspector.documentsToExamine(on: [sheet])
+        try #require(documents.count == 2)
+        for (index, location) in documents.enumerated() {
+            let inspection = inspector.inspect([sheet], readings: readings, examining: location)
+            let card = index == 0 ? genuine : forged
+            #expect(inspection.examination.zone?.lines == card.labels[1].mrz?.lines, "top to bottom: the genuine card's back first")
+            let front = try #require(inspection.examination.sides.first { $0.side == "front" }, "document \(index + 1)")
+            let truth = card.labels[0].documentPolygon.map { $0 + offsets[index] }
+            for (a, b) in zip(truth, front.placement.outline) { #expect((a - b).length < 10, "document \(index + 1): corner \(a) found at \(b)") }
+            let mismatches = inspection.report.indicators.filter { $0.code == .vizMRZMismatch }
+            if index == 0 {
+                #expect(inspection.report.verdict == .consistent, "\(inspection.report.indicators.map(\.code))")
+            } else {
+                #expect(mismatches.map(\.evidence.field) == ["birthDate"], "\(inspection.report.indicators.map(\.message))")
+            }
+        }
+    }
+
+    @Test("a card whose front prints a long surname, photocopied with its back: the name, read as lines of an MRZ at a smaller pitch, is no second document")
+    func printedNameIsNoSecondMRZ() throws {
+        // DE LA CONCEPCION Y SANTISIMA TRINIDAD on the front.
+        let card = try VisualFixtures.render(model: "UTO-ID-2021", seed: 601, index: 16, conditions: .none, library: library)
+        let sheet = Examination.Page(image: Image.stacked(card.images, gap: 40).sheet, label: "sheet")
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let readings = inspector.readings(of: sheet.image)
+        let valid = try #require(readings.first { $0.checksPass })
+        let name = try #require(readings.first { $0.zone != nil && !$0.checksPass }, "the printed name is read as a failing MRZ")
+        #expect(abs(name.pitch / valid.pitch - 1) > Inspector.pitchTolerance, "pitch \(name.pitch) against \(valid.pitch)")
+        #expect(Inspector.documents(onOneImage: readings).isEmpty, "one document on the sheet")
+        let inspection = inspector.inspect([sheet], readings: [readings])
+        #expect(inspection.examination.zone?.lines == valid.zone?.lines)
+        #expect(inspection.examination.otherZones.isEmpty)
+        #expect(inspection.report.verdict == .consistent, "\(inspection.report.indicators.map(\.code))")
+    }
+}

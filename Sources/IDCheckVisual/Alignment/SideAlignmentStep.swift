@@ -1,5 +1,6 @@
 import IDCheckForensics
 import IDCheckImaging
+import IDCheckMRZ
 import IDCheckSpecimens
 
 /// Brings the image of the MRZ's side onto the identified model's specimen side: the MRZ fixes
@@ -28,8 +29,8 @@ public struct SideAlignmentStep: ExaminationStep {
         examination.sides = [SideView(page: page, side: side.name, placement: examination.placement ?? placement, alignment: result.quality)]
         guard result.quality.aligned else { return }
         // The model's other sides (a card's front) on the other images; where none shows it, on
-        // the MRZ side's own image (a photocopy of both sides on one sheet), beside that side,
-        // unless another document's MRZ lies there too.
+        // the MRZ side's own image (a photocopy of both sides on one sheet), beside that side;
+        // where other documents' MRZs lie there too, the side whose print agrees with this MRZ.
         for other in model.sides where other.name != side.name {
             var best: (page: Int, result: SideAligner.Result)?
             for index in examination.pages.indices where index != page && !examination.sides.contains(where: { $0.page == index }) {
@@ -37,12 +38,16 @@ public struct SideAlignmentStep: ExaminationStep {
                                               scaleFrom: result.placement) else { continue }
                 if found.quality.score > (best?.result.quality.score ?? -1) { best = (index, found) }
             }
-            // Not beside another document's MRZ: on a sheet of several cards, which front is
-            // whose cannot be told from where it lies.
-            if best == nil, !examination.otherZones.contains(where: { $0.page == page }) {
+            if best == nil {
                 let shown = examination.sides.filter { $0.page == page }.map(\.placement.outline)
-                if let found = finder.find(other, of: model, on: examination.pages[page].image, references: references,
-                                           scaleFrom: result.placement, excluding: shown) {
+                let othersHere = examination.otherZones.filter { $0.page == page }
+                if othersHere.isEmpty {
+                    if let found = finder.find(other, of: model, on: examination.pages[page].image, references: references,
+                                               scaleFrom: result.placement, excluding: shown) {
+                        best = (page, found)
+                    }
+                } else if let found = ownSide(other, of: model, on: examination.pages[page], mrz: examination.zone, among: othersHere,
+                                              scaleFrom: result.placement, excluding: shown) {
                     best = (page, found)
                 }
             }
@@ -50,5 +55,32 @@ public struct SideAlignmentStep: ExaminationStep {
                 examination.sides.append(SideView(page: best.page, side: other.name, placement: best.result.placement, alignment: best.result.quality))
             }
         }
+    }
+
+    /// `side` of the document examined on an image that shows other documents' MRZs too (a
+    /// family's cards photocopied front and back on one sheet), where which front is whose
+    /// cannot be told from where it lies (beside its back, above it, in another row): each side
+    /// of the model found there (as many as there are MRZs, none over an MRZ's side) is read
+    /// against every MRZ, and the one whose print agrees with this document's MRZ on most
+    /// fields, and on more than with any other MRZ, is this document's. A front that agrees with
+    /// none (all its fields changed, or a third document's) is no one's: not examined here.
+    func ownSide(_ side: Specimen.Side, of model: Specimen, on page: Examination.Page, mrz zone: MRZ.Zone?,
+                 among others: [(page: Int, zone: MRZ.Zone, location: [Point])], scaleFrom hint: DocumentPlacement,
+                 excluding shown: [[Point]]) -> SideAligner.Result? {
+        guard let zone else { return nil }
+        // The other documents' MRZ sides: a card's back shares its front's background pattern.
+        var excluded = shown + others.compactMap { other in
+            NominalMRZSide(format: other.zone.format)?.placement(mrzOutline: other.location)?.outline
+        }
+        var best: (result: SideAligner.Result, agreeing: Int)?
+        for _ in 0...others.count {
+            guard let found = finder.find(side, of: model, on: page.image, references: references, scaleFrom: hint,
+                                          excluding: excluded) else { break }
+            excluded.append(found.placement.outline)
+            let own = VisualZoneStep.agreeingFields(side, of: model, on: page, placement: found.placement, mrz: zone)
+            let theirs = others.map { VisualZoneStep.agreeingFields(side, of: model, on: page, placement: found.placement, mrz: $0.zone) }
+            if own > 0, own > theirs.max() ?? 0, own > (best?.agreeing ?? 0) { best = (found, own) }
+        }
+        return best?.result
     }
 }

@@ -41,6 +41,13 @@ public struct VisualZoneStep: ExaminationStep {
         }
     }
 
+    /// How many printed fields of `side`, placed on `page`, agree with the MRZ `zone`: whether a
+    /// side found on a sheet of several documents is this one's (``SideAlignmentStep``).
+    static func agreeingFields(_ side: Specimen.Side, of model: Specimen, on page: Examination.Page, placement: DocumentPlacement,
+                               mrz zone: MRZ.Zone) -> Int {
+        VisualZoneStep().read(side, of: model, on: page, page: 0, placement: placement, zone: zone).0.values.filter(\.agrees).count
+    }
+
     /// The field zones of `side` compared with the MRZ `zone`.
     private func read(_ side: Specimen.Side, of model: Specimen, on image: Examination.Page, page: Int, placement: DocumentPlacement,
                       zone: MRZ.Zone) -> ([Specimen.PrintedField: PrintedFieldReading], [Specimen.PrintedField: MRZ.CalendarDate], [ForeignGlyph]) {
