@@ -183,4 +183,25 @@ struct CardOnOneSheetTests {
         #expect(inspection.examination.otherZones.isEmpty)
         #expect(inspection.report.verdict == .consistent, "\(inspection.report.indicators.map(\.code))")
     }
+
+    @Test("two cards photocopied each front beside back, a card per row: both MRZs are read (the front's print beside an MRZ's first line does not hide it), each card is reported, the forged one suspect",
+          arguments: [20, 50, 150])
+    func twoCardsInAGrid(gap: Int) throws {
+        let genuine = try VisualFixtures.render(model: "UTO-ID-2021", seed: 601, index: 0, conditions: .none, library: library)
+        // The printed document number is JWO060366, the MRZ says JWO060866.
+        let forged = try VisualFixtures.render(model: "UTO-ID-2021", seed: 602, index: 0, forge: .kind(.vizMRZMismatch), conditions: .none,
+                                               library: library)
+        // Saved as a scanner would (JPEG): a flat render carries no noise at all, on which the
+        // tampering map misfires (NOTES-visual.md, noise-free images), not this test's subject.
+        let laid = Image.laidOut(rows: [genuine.images, forged.images], gap: gap).sheet
+        let sheet = Examination.Page(image: try ImageDecoder().decode(try ImageEncoder.jpeg(laid, quality: 85)).image, label: "sheet")
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let (readings, documents) = inspector.documentsToExamine(on: [sheet])
+        #expect(readings[0].filter(\.checksPass).compactMap { $0.zone?.lines } == [genuine.labels[1].mrz?.lines, forged.labels[1].mrz?.lines].compactMap { $0 })
+        try #require(documents.count == 2)
+        let reports = documents.map { inspector.inspect([sheet], readings: readings, examining: $0).report }
+        #expect(reports[0].verdict == .consistent, "\(reports[0].indicators.map(\.code))")
+        #expect(reports[1].indicators.filter { $0.code == .vizMRZMismatch }.map(\.evidence.field) == ["documentNumber"],
+                "\(reports[1].indicators.map(\.message))")
+    }
 }

@@ -73,10 +73,11 @@ struct MRZLocator: Sendable {
         }
         guard candidates.count >= 20 else { return [] }
         var placements: [MRZPlacement] = []
-        /// Adds the MRZs found along text lines near `coarse` (refined by the lines' slopes).
-        func search(along coarse: Double) {
-            let angle = refinedAngle(candidates, coarse: coarse)
-            let lines = textLines(candidates, angle: angle, keepMembers: true)
+        /// Adds the MRZs found along text lines near `coarse` (refined by the lines' slopes) among
+        /// `components`. `completing`: one found with more lines where one was found before replaces it.
+        func search(along coarse: Double, among components: [InkComponent], completing: Bool = false) {
+            let angle = refinedAngle(components, coarse: coarse)
+            let lines = textLines(components, angle: angle, keepMembers: true)
             for group in mrzGroups(lines) {
                 var placement = self.placement(of: group, angle: angle, scale: scale)
                 // The MRZ's own lines still slope against the page's text direction (other text
@@ -89,7 +90,7 @@ struct MRZLocator: Sendable {
                     let along = Self.lineDirection(angle + atan(meanSlope))
                     let centre = placement.point(u: (placement.start + placement.end) / 2,
                                                  v: placement.lineCentres.reduce(0, +) / Double(placement.lineCentres.count))
-                    for other in mrzGroups(textLines(candidates, angle: along, keepMembers: true)) {
+                    for other in mrzGroups(textLines(components, angle: along, keepMembers: true)) {
                         let candidate = self.placement(of: other, angle: along, scale: scale)
                         if candidate.lineCentres.count == placement.lineCentres.count, candidate.contains(centre),
                            candidate.end - candidate.start > placement.end - placement.start {
@@ -97,11 +98,15 @@ struct MRZLocator: Sendable {
                         }
                     }
                 }
-                if !placements.contains(where: { overlaps($0, placement) }) { placements.append(placement) }
+                if let same = placements.firstIndex(where: { overlaps($0, placement) }) {
+                    if completing, placement.lineCentres.count > placements[same].lineCentres.count { placements[same] = placement }
+                } else {
+                    placements.append(placement)
+                }
             }
         }
         let angles = dominantAngles(candidates)
-        for coarse in angles { search(along: coarse) }
+        for coarse in angles { search(along: coarse, among: candidates) }
         // Another document on the same sheet (a family's papers photocopied together) lies turned
         // a few degrees against the first: along the first's direction its lines break. Where
         // much print lies off the document an MRZ found implies, the directions 3° and 6° either
@@ -109,10 +114,42 @@ struct MRZLocator: Sendable {
         if let top = angles.first, let found = placements.max(by: { $0.end - $0.start < $1.end - $1.start }),
            printOffDocument(of: found, among: candidates, scale: scale) >= printThatIsAnotherDocument {
             for degrees in [-6.0, -3.0, 3.0, 6.0] {
-                search(along: Self.lineDirection(top + degrees * .pi / 180))
+                search(along: Self.lineDirection(top + degrees * .pi / 180), among: candidates)
+            }
+            // Documents side by side (a card's front beside its back, a row of them above
+            // another): print beside an MRZ at its height joins or splits its lines when the
+            // whole width is clustered at once (a TD1's first line lost to the front's print
+            // beside it: two lines found). Each column of print between blank paper running the
+            // page's height is searched on its own too, its MRZs completing those found.
+            let columns = Self.columnsOfPrint(candidates, angle: top)
+            if columns.count > 1 {
+                for column in columns where column.count >= 20 { search(along: top, among: column, completing: true) }
             }
         }
         return placements
+    }
+
+    /// `components` split where blank paper runs across the whole page between them along
+    /// `angle`'s perpendicular: no blob covers a stretch of the text direction at least half a
+    /// typical blob wide. Left to right along the lines; one column when there is no such gap.
+    static func columnsOfPrint(_ components: [InkComponent], angle: Double) -> [[InkComponent]] {
+        guard !components.isEmpty else { return [] }
+        let cosA = cos(angle), sinA = sin(angle)
+        let spans = components.map { c -> (u0: Double, u1: Double, component: InkComponent) in
+            let us = [(c.minX, c.minY), (c.minX, c.maxY + 1), (c.maxX + 1, c.minY), (c.maxX + 1, c.maxY + 1)]
+                .map { Double($0.0) * cosA + Double($0.1) * sinA }
+            return (us.min() ?? 0, us.max() ?? 0, c)
+        }.sorted { $0.u0 < $1.u0 }
+        let sizes = components.map(\.size).sorted()
+        let gap = 0.5 * Double(sizes[sizes.count / 2])
+        var columns: [[InkComponent]] = [[]]
+        var reach = spans[0].u1
+        for span in spans {
+            if span.u0 - reach >= gap { columns.append([]) }
+            columns[columns.count - 1].append(span.component)
+            reach = max(reach, span.u1)
+        }
+        return columns
     }
 
     /// How many of `components` (page pixels) lie off the document that `placement` (original
