@@ -39,7 +39,7 @@ struct SpecimenLoadingTests {
 
     /// A broken copy of the passport description: each case changes one thing and names the
     /// field the error must point at.
-    nonisolated(unsafe) static let breakages: [(String, @Sendable (inout [String: Any]) -> Void, String?)] = [
+    static let breakages: [(String, @Sendable (inout [String: Any]) -> Void, String?)] = [
         ("missing mrzFormat", { $0.removeValue(forKey: "mrzFormat") }, "mrzFormat"),
         ("unknown mrzFormat", { $0["mrzFormat"] = "td9" }, "mrzFormat"),
         ("size name", { $0["size"] = "ID-7" }, "size"),
