@@ -66,10 +66,10 @@ public struct Inspector: Sendable {
             ?? parsed.max { a, b in rank(a.reading) < rank(b.reading) }
         let zone = primary?.reading.zone
         var others: [(page: Int, zone: MRZ.Zone, location: [Point])] = []
+        let validPitches = readings.map { list in list.filter(\.checksPass).map(\.pitch) }
         for entry in parsed where !(entry.page == primary?.page && entry.reading.location == primary?.reading.location) {
             // Printed text read as a failing MRZ at another pitch than the image's valid MRZs is no document.
-            let validPitches = found.filter { $0.page == entry.page && $0.reading.checksPass }.map(\.reading.pitch)
-            guard Self.isMRZ(entry.reading, besideValidPitches: validPitches) else { continue }
+            guard Self.isMRZ(entry.reading, besideValidPitches: validPitches[entry.page]) else { continue }
             if let other = entry.reading.zone { others.append((entry.page, other, entry.reading.location)) }
         }
         let geometry = (primary ?? found.first).map { entry in

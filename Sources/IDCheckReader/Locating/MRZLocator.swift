@@ -136,9 +136,8 @@ struct MRZLocator: Sendable {
         guard !components.isEmpty else { return [] }
         let cosA = cos(angle), sinA = sin(angle)
         let spans = components.map { c -> (u0: Double, u1: Double, component: InkComponent) in
-            let us = [(c.minX, c.minY), (c.minX, c.maxY + 1), (c.maxX + 1, c.minY), (c.maxX + 1, c.maxY + 1)]
-                .map { Double($0.0) * cosA + Double($0.1) * sinA }
-            return (us.min() ?? 0, us.max() ?? 0, c)
+            let span = span(of: c, cosA: cosA, sinA: sinA)
+            return (span.u0, span.u1, c)
         }.sorted { $0.u0 < $1.u0 }
         let sizes = components.map(\.size).sorted()
         let gap = 0.5 * Double(sizes[sizes.count / 2])
@@ -293,20 +292,27 @@ struct MRZLocator: Sendable {
         return angle
     }
 
+    /// The extent of `c`'s box along a direction (`u`, cosine and sine of its angle) and across
+    /// it (`v`): its four corners projected (no arrays: this runs for every component of the
+    /// page, several times a read).
+    @inline(__always)
+    static func span(of c: InkComponent, cosA: Double, sinA: Double) -> (u0: Double, u1: Double, v0: Double, v1: Double) {
+        let xLow = Double(c.minX), xHigh = Double(c.maxX) + 1, yLow = Double(c.minY), yHigh = Double(c.maxY) + 1
+        var u0 = Double.infinity, u1 = -Double.infinity, v0 = Double.infinity, v1 = -Double.infinity
+        @inline(__always) func corner(_ x: Double, _ y: Double) {
+            let u = x * cosA + y * sinA, v = -x * sinA + y * cosA
+            u0 = min(u0, u); u1 = max(u1, u); v0 = min(v0, v); v1 = max(v1, v)
+        }
+        corner(xLow, yLow); corner(xLow, yHigh); corner(xHigh, yLow); corner(xHigh, yHigh)
+        return (u0, u1, v0, v1)
+    }
+
     /// Runs of components that follow each other along `angle` at one height.
     private func textLines(_ components: [InkComponent], angle: Double, keepMembers: Bool = false) -> [TextLine] {
         let cosA = cos(angle), sinA = sin(angle)
         struct Projected { var u0, u1, v, vSize: Double; var index: Int }
         var projected: [Projected] = components.enumerated().map { index, c in
-            // The box's four corners projected (no arrays: this runs for every component of
-            // the page, several times a read).
-            let xLow = Double(c.minX), xHigh = Double(c.maxX) + 1, yLow = Double(c.minY), yHigh = Double(c.maxY) + 1
-            var u0 = Double.infinity, u1 = -Double.infinity, v0 = Double.infinity, v1 = -Double.infinity
-            @inline(__always) func corner(_ x: Double, _ y: Double) {
-                let u = x * cosA + y * sinA, v = -x * sinA + y * cosA
-                u0 = min(u0, u); u1 = max(u1, u); v0 = min(v0, v); v1 = max(v1, v)
-            }
-            corner(xLow, yLow); corner(xLow, yHigh); corner(xHigh, yLow); corner(xHigh, yHigh)
+            let (u0, u1, v0, v1) = Self.span(of: c, cosA: cosA, sinA: sinA)
             // A skewed box overstates the height by the width's share; take that share off.
             let offAxis = angle.truncatingRemainder(dividingBy: .pi / 2)
             let skew = sin(min(offAxis, .pi / 2 - offAxis))

@@ -41,15 +41,12 @@ public struct SideAlignmentStep: ExaminationStep {
             if best == nil {
                 let shown = examination.sides.filter { $0.page == page }.map(\.placement.outline)
                 let othersHere = examination.otherZones.filter { $0.page == page }
-                if othersHere.isEmpty {
-                    if let found = finder.find(other, of: model, on: examination.pages[page].image, references: references,
-                                               scaleFrom: result.placement, excluding: shown) {
-                        best = (page, found)
-                    }
-                } else if let found = ownSide(other, of: model, on: examination.pages[page], mrz: examination.zone, among: othersHere,
-                                              scaleFrom: result.placement, excluding: shown) {
-                    best = (page, found)
-                }
+                let found = othersHere.isEmpty
+                    ? finder.find(other, of: model, on: examination.pages[page].image, references: references,
+                                  scaleFrom: result.placement, excluding: shown)
+                    : ownSide(other, of: model, on: examination.pages[page], mrz: examination.zone, among: othersHere,
+                              scaleFrom: result.placement, excluding: shown)
+                if let found { best = (page, found) }
             }
             if let best {
                 examination.sides.append(SideView(page: best.page, side: other.name, placement: best.result.placement, alignment: best.result.quality))
@@ -79,7 +76,7 @@ public struct SideAlignmentStep: ExaminationStep {
             excluded.append(found.placement.outline)
             let own = VisualZoneStep.agreeingFields(side, of: model, on: page, placement: found.placement, mrz: zone)
             let theirs = others.map { VisualZoneStep.agreeingFields(side, of: model, on: page, placement: found.placement, mrz: $0.zone) }
-            if own > 0, own > theirs.max() ?? 0, own > (best?.agreeing ?? 0) { best = (found, own) }
+            if own > theirs.max() ?? 0, own > (best?.agreeing ?? 0) { best = (found, own) }
         }
         return best?.result
     }
