@@ -86,6 +86,16 @@ struct NoiseBlockStatisticsTests {
         func at(_ a: [Float], _ x: Int, _ y: Int) -> Float { a[min(height - 1, max(0, y)) * width + min(width - 1, max(0, x))] }
         // The 3 × 3 box blur with clamped coordinates: the photo check's GreyPatch blur.
         let blurred = GreyPatch(width: width, height: height, values: luma).blurred(radius: 1).values
+        // Each pixel's Sobel gradient; a pixel's level is the largest in its 3 × 3 neighbourhood.
+        var sobel = [Float](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                func p(_ dx: Int, _ dy: Int) -> Float { at(luma, x + dx, y + dy) }
+                let gx = (p(1, -1) + 2 * p(1, 0) + p(1, 1) - p(-1, -1) - 2 * p(-1, 0) - p(-1, 1)) / 8
+                let gy = (p(-1, 1) + 2 * p(0, 1) + p(1, 1) - p(-1, -1) - 2 * p(0, -1) - p(1, -1)) / 8
+                sobel[y * width + x] = (gx * gx + gy * gy).squareRoot()
+            }
+        }
         let columns = width / size, rows = height / size
         var brightness: [Float] = [], activity: [Float] = [], noise: [Float] = [], floorGradient: [Float] = []
         for row in 0..<rows {
@@ -99,12 +109,14 @@ struct NoiseBlockStatisticsTests {
                         func q(_ dx: Int, _ dy: Int) -> Float { at(blurred, x + dx, y + dy) }
                         sum += p(0, 0)
                         let r = (p(-1, -1) + p(1, -1) + p(-1, 1) + p(1, 1) - 2 * (p(0, -1) + p(-1, 0) + p(1, 0) + p(0, 1)) + 4 * p(0, 0)) / 6
-                        let gx = (p(1, -1) + 2 * p(1, 0) + p(1, 1) - p(-1, -1) - 2 * p(-1, 0) - p(-1, 1)) / 8
-                        let gy = (p(-1, 1) + 2 * p(0, 1) + p(1, 1) - p(-1, -1) - 2 * p(0, -1) - p(1, -1)) / 8
+                        var level: Float = 0
+                        for dy in -1...1 {
+                            for dx in -1...1 { level = max(level, at(sobel, x + dx, y + dy)) }
+                        }
                         let sx = (q(1, -1) + 2 * q(1, 0) + q(1, 1) - q(-1, -1) - 2 * q(-1, 0) - q(-1, 1)) / 8
                         let sy = (q(-1, 1) + 2 * q(0, 1) + q(1, 1) - q(-1, -1) - 2 * q(0, -1) - q(1, -1)) / 8
                         gradientSum += (sx * sx + sy * sy).squareRoot()
-                        let bin = min(255, Int((gx * gx + gy * gy).squareRoot() * 4))
+                        let bin = min(255, Int(level * 4))
                         histogram[bin] += 1
                         pixels.append((r * r, bin))
                     }

@@ -9,7 +9,10 @@ import IDCheckImaging
 /// (Immerkær's noise kernel), so what is left on smooth pixels is mostly noise: sensor grain,
 /// compression error. Taking only the 40% of a block's pixels with the lowest gradient keeps text
 /// edges, guilloche lines and portrait contours out of the noise estimate, so that blocks of very
-/// different content can still be compared.
+/// different content can still be compared. A pixel's gradient there is the largest Sobel
+/// gradient in its 3 × 3 neighbourhood (the residual's own footprint): at the centre of a thin
+/// curved line the Sobel gradient cancels by symmetry while the residual is large, and on an
+/// image without any noise (a flat render) such ridge pixels were the "noise" of a guilloche.
 struct NoiseBlockStatistics: Sendable {
     let blockSize: Int
     let columns: Int
@@ -20,8 +23,9 @@ struct NoiseBlockStatistics: Sendable {
     var activity: [Float]
     /// Root mean square residual on the block's smoothest pixels.
     var noise: [Float]
-    /// The gradient below which the block's smoothest pixels lie: high where even the smoothest
-    /// part is line-work (an emblem's rosette), low on plain paper and between text strokes.
+    /// The gradient (largest in each pixel's 3 × 3 neighbourhood) below which the block's smoothest
+    /// pixels lie: high where even the smoothest part is line-work (an emblem's rosette), low on
+    /// plain paper and between text strokes.
     var floorGradient: [Float]
 
     /// The fraction of a block's pixels (lowest gradient first) the noise is measured on.
@@ -49,6 +53,9 @@ struct NoiseBlockStatistics: Sendable {
         let paddedWidth = width + 2
         var blurred = [Float](repeating: 0, count: (size + 2) * paddedWidth)
         var horizontal = [Float](repeating: 0, count: (size + 4) * paddedWidth)
+        var gradients = [Float](repeating: 0, count: (size + 2) * paddedWidth)
+        var widened = [Float](repeating: 0, count: (size + 2) * paddedWidth)
+        var largest = [Float](repeating: 0, count: size * paddedWidth)
         // Gradients are binned in quarter grey levels up to 64 levels per pixel for the per-block quantile.
         let bins = 256
         let smoothCount = Int(Double(size * size) * NoiseBlockStatistics.smoothFraction)
@@ -57,6 +64,9 @@ struct NoiseBlockStatistics: Sendable {
         luma.withUnsafeBufferPointer { p in
         blurred.withUnsafeMutableBufferPointer { strip in
         horizontal.withUnsafeMutableBufferPointer { horizontal in
+        gradients.withUnsafeMutableBufferPointer { gradients in
+        widened.withUnsafeMutableBufferPointer { widened in
+        largest.withUnsafeMutableBufferPointer { largestStrip in
             brightness.withUnsafeMutableBufferPointer { outBrightness in
             activity.withUnsafeMutableBufferPointer { outActivity in
             noise.withUnsafeMutableBufferPointer { outNoise in
@@ -71,7 +81,8 @@ struct NoiseBlockStatistics: Sendable {
                     levels.deallocate()
                     histogram.deallocate()
                 }
-                guard let p = p.baseAddress, let q = UnsafePointer(strip.baseAddress) else { return }
+                guard let p = p.baseAddress, let q = UnsafePointer(strip.baseAddress),
+                      let m = UnsafePointer(largestStrip.baseAddress) else { return }
                 /// Eight neighbouring pixels of a padded row, starting at `offset`.
                 @inline(__always) func load(_ base: UnsafePointer<Float>, _ offset: Int) -> SIMD8<Float> {
                     UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD8<Float>.self)
@@ -79,6 +90,8 @@ struct NoiseBlockStatistics: Sendable {
                 for row in 0..<rows {
                     NoiseBlockStatistics.blurStrip(luma: p, into: strip, horizontal: horizontal, firstRow: row * size, rows: size,
                                                    width: width, height: height)
+                    NoiseBlockStatistics.largestGradientStrip(luma: p, into: largestStrip, gradients: gradients, widened: widened,
+                                                              firstRow: row * size, rows: size, width: width, height: height)
                     for column in 0..<columns {
                         var sum: Float = 0, gradientSum: Float = 0
                         for i in 0..<bins { histogram[i] = 0 }
@@ -98,10 +111,8 @@ struct NoiseBlockStatistics: Sendable {
                                     sum += e.sum()
                                     // Immerkær's kernel [1 -2 1; -2 4 -2; 1 -2 1] / 6.
                                     let r = (a + c + g + i - 2 * (b + d + f + h) + 4 * e) / 6
-                                    // Sobel gradient, scaled to grey levels per pixel.
-                                    let gx = (c + 2 * f + i - a - 2 * d - g) / 8
-                                    let gy = (g + 2 * h + i - a - 2 * b - c) / 8
-                                    let magnitude = (gx * gx + gy * gy).squareRoot()
+                                    // The largest Sobel gradient around the pixel.
+                                    let magnitude = load(m, dy * paddedWidth + x)
                                     let qa = load(q, stripUp + x - 1), qb = load(q, stripUp + x), qc = load(q, stripUp + x + 1)
                                     let qd = load(q, stripHere + x - 1), qf = load(q, stripHere + x + 1)
                                     let qg = load(q, stripDown + x - 1), qh = load(q, stripDown + x), qi = load(q, stripDown + x + 1)
@@ -125,9 +136,7 @@ struct NoiseBlockStatistics: Sendable {
                                 let g = p[down + x - 1], h = p[down + x], i = p[down + x + 1]
                                 sum += e
                                 let r = (a + c + g + i - 2 * (b + d + f + h) + 4 * e) / 6
-                                let gx = (c + 2 * f + i - a - 2 * d - g) / 8
-                                let gy = (g + 2 * h + i - a - 2 * b - c) / 8
-                                let magnitude = (gx * gx + gy * gy).squareRoot()
+                                let magnitude = m[dy * paddedWidth + x]
                                 let sx = (q[stripUp + x + 1] + 2 * q[stripHere + x + 1] + q[stripDown + x + 1] - q[stripUp + x - 1]
                                           - 2 * q[stripHere + x - 1] - q[stripDown + x - 1]) / 8
                                 let sy = (q[stripDown + x - 1] + 2 * q[stripDown + x] + q[stripDown + x + 1] - q[stripUp + x - 1]
@@ -161,6 +170,9 @@ struct NoiseBlockStatistics: Sendable {
             }
             }
             }
+        }
+        }
+        }
         }
         }
         }
@@ -231,6 +243,68 @@ struct NoiseBlockStatistics: Sendable {
             mean(up, up + paddedWidth, up + 2 * paddedWidth, into: target)
             target[0] = target[1]
             target[width + 1] = target[width]
+        }
+    }
+
+    /// The largest Sobel gradient magnitude (grey levels per pixel) in each pixel's 3 × 3
+    /// neighbourhood, coordinates clamped at the image's edges, for image rows
+    /// `firstRow ..< firstRow + rows`, from the padded luminance `luma`, into `strip`: `rows` rows
+    /// of `width + 2`, pixel x at x + 1. `gradients` and `widened` (`rows + 2` rows each) hold the
+    /// gradients of the rows from one above to one below and their largest over three columns.
+    static func largestGradientStrip(luma: UnsafePointer<Float>, into strip: UnsafeMutableBufferPointer<Float>,
+                                     gradients: UnsafeMutableBufferPointer<Float>, widened: UnsafeMutableBufferPointer<Float>,
+                                     firstRow: Int, rows: Int, width: Int, height: Int) {
+        guard let out = strip.baseAddress, let g = gradients.baseAddress, let w = widened.baseAddress else { return }
+        let paddedWidth = width + 2
+        @inline(__always) func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> { UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
+        @inline(__always) func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self) }
+        // The larger lane by lane (the standard library's pointwiseMax is a generic call here, not a vector instruction).
+        @inline(__always) func larger(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
+        for stripRow in 0..<(rows + 2) {
+            // Padded row y + 1 holds image row y; its neighbours are the padded rows y and y + 2.
+            let y = min(height - 1, max(0, firstRow - 1 + stripRow))
+            let up = UnsafePointer(luma + y * paddedWidth), here = up + paddedWidth, down = here + paddedWidth
+            let target = g + stripRow * paddedWidth
+            var x = 1
+            while x &+ 8 <= width &+ 1 {
+                let gx = (load(up + x + 1) + 2 * load(here + x + 1) + load(down + x + 1) - load(up + x - 1) - 2 * load(here + x - 1) - load(down + x - 1)) / 8
+                let gy = (load(down + x - 1) + 2 * load(down + x) + load(down + x + 1) - load(up + x - 1) - 2 * load(up + x) - load(up + x + 1)) / 8
+                store((gx * gx + gy * gy).squareRoot(), target + x)
+                x &+= 8
+            }
+            while x <= width {
+                let gx = (up[x + 1] + 2 * here[x + 1] + down[x + 1] - up[x - 1] - 2 * here[x - 1] - down[x - 1]) / 8
+                let gy = (down[x - 1] + 2 * down[x] + down[x + 1] - up[x - 1] - 2 * up[x] - up[x + 1]) / 8
+                target[x] = (gx * gx + gy * gy).squareRoot()
+                x &+= 1
+            }
+            target[0] = target[1]
+            target[width + 1] = target[width]
+            // The largest of each pixel and its left and right neighbours.
+            let source = UnsafePointer(target), across = w + stripRow * paddedWidth
+            x = 1
+            while x &+ 8 <= width &+ 1 {
+                store(larger(larger(load(source + x - 1), load(source + x)), load(source + x + 1)), across + x)
+                x &+= 8
+            }
+            while x <= width {
+                across[x] = max(max(source[x - 1], source[x]), source[x + 1])
+                x &+= 1
+            }
+        }
+        // The largest of each row's three-column maxima and those of the rows above and below.
+        for row in 0..<rows {
+            let above = UnsafePointer(w + row * paddedWidth), at = above + paddedWidth, below = at + paddedWidth
+            let target = out + row * paddedWidth
+            var x = 1
+            while x &+ 8 <= width &+ 1 {
+                store(larger(larger(load(above + x), load(at + x)), load(below + x)), target + x)
+                x &+= 8
+            }
+            while x <= width {
+                target[x] = max(max(above[x], at[x]), below[x])
+                x &+= 1
+            }
         }
     }
 
