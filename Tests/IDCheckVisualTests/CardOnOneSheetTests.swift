@@ -167,6 +167,28 @@ struct CardOnOneSheetTests {
         }
     }
 
+    @Test("the documents of one sheet share what is computed from the image alone, and each gets the report it gets on a page of its own")
+    func documentsOfASheetShareThePage() throws {
+        let first = try VisualFixtures.render(model: "UTO-ID-2021", seed: 61, index: 1, conditions: .ordinary, library: library)
+        let second = try VisualFixtures.render(model: "UTO-ID-2021", seed: 61, index: 2, forge: .kind(.vizMRZMismatch), conditions: .ordinary,
+                                               library: library)
+        let image = Image.stacked([first.images[0], second.images[0], first.images[1], second.images[1]], gap: 40).sheet
+        let sheet = Examination.Page(image: image, label: "sheet")
+        let copy = sheet
+        #expect(GreyPage.of(sheet) === GreyPage.of(copy), "copies of a page share its grey page")
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let (readings, documents) = inspector.documentsToExamine(on: [sheet])
+        try #require(documents.count == 2)
+        for location in documents {
+            let shared = inspector.inspect([sheet], readings: readings, examining: location)
+            // A page made anew: nothing computed for the other document is reused.
+            let alone = inspector.inspect([Examination.Page(image: image, label: "sheet")], readings: readings, examining: location)
+            #expect(shared.report.indicators.map(\.message) == alone.report.indicators.map(\.message))
+            #expect(shared.examination.sides.map(\.placement.outline) == alone.examination.sides.map(\.placement.outline))
+            #expect(shared.examination.tamperingMaps.map(\.scores) == alone.examination.tamperingMaps.map(\.scores))
+        }
+    }
+
     @Test("a card whose front prints a long surname, photocopied with its back: the name, read as lines of an MRZ at a smaller pitch, is no second document")
     func printedNameIsNoSecondMRZ() throws {
         // DE LA CONCEPCION Y SANTISIMA TRINIDAD on the front.

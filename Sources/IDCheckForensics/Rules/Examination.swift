@@ -7,9 +7,12 @@ import IDCheckSpecimens
 public struct Examination: Sendable {
     /// One image of the document (a side, a page), upright.
     public struct Page: Sendable {
-        public var image: Image
+        /// Fixed for the page's life: ``derived`` holds what was computed from it.
+        public let image: Image
         /// A label for people (the file name).
         public var label: String
+        /// What the checks computed from ``image`` alone, shared by the documents it shows.
+        public let derived = PageDerivations()
 
         public init(image: Image, label: String) {
             self.image = image

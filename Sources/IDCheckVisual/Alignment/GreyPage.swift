@@ -1,3 +1,4 @@
+import IDCheckForensics
 import IDCheckImaging
 
 /// A page turned grey once, with its averaged-down copies kept: aligning samples the same page
@@ -12,6 +13,12 @@ final class GreyPage: @unchecked Sendable {
     init(_ image: Image) {
         original = image
         grey = image.format == .gray ? image : image.converted(to: .gray)
+    }
+
+    /// The grey page of `page`, made once and shared by every check and every document examined
+    /// on that image (``Examination/Page/derived``).
+    static func of(_ page: Examination.Page) -> GreyPage {
+        page.derived.value(for: "alignment.grey-page") { GreyPage(page.image) }
     }
 
     /// The page averaged down by `factor` (1: the page itself).

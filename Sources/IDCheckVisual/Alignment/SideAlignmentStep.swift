@@ -20,7 +20,7 @@ public struct SideAlignmentStep: ExaminationStep {
     public func prepare(_ examination: inout Examination) {
         guard let model = examination.model, let side = model.mrzSide, let placement = examination.placement,
               let page = examination.mrzGeometry?.page, examination.pages.indices.contains(page) else { return }
-        guard let result = aligner.align(examination.pages[page].image, with: model, side: side, references: references, initial: placement) else {
+        guard let result = aligner.align(GreyPage.of(examination.pages[page]), with: model, side: side, references: references, initial: placement) else {
             examination.alignment = AlignmentQuality(aligned: false, score: 0, method: "mrz (no reference image)")
             return
         }
@@ -34,7 +34,7 @@ public struct SideAlignmentStep: ExaminationStep {
         for other in model.sides where other.name != side.name {
             var best: (page: Int, result: SideAligner.Result)?
             for index in examination.pages.indices where index != page && !examination.sides.contains(where: { $0.page == index }) {
-                guard let found = finder.find(other, of: model, on: examination.pages[index].image, references: references,
+                guard let found = finder.find(other, of: model, on: GreyPage.of(examination.pages[index]), references: references,
                                               scaleFrom: result.placement) else { continue }
                 if found.quality.score > (best?.result.quality.score ?? -1) { best = (index, found) }
             }
@@ -42,7 +42,7 @@ public struct SideAlignmentStep: ExaminationStep {
                 let shown = examination.sides.filter { $0.page == page }.map(\.placement.outline)
                 let othersHere = examination.otherZones.filter { $0.page == page }
                 let found = othersHere.isEmpty
-                    ? finder.find(other, of: model, on: examination.pages[page].image, references: references,
+                    ? finder.find(other, of: model, on: GreyPage.of(examination.pages[page]), references: references,
                                   scaleFrom: result.placement, excluding: shown)
                     : ownSide(other, of: model, on: examination.pages[page], mrz: examination.zone, among: othersHere,
                               scaleFrom: result.placement, excluding: shown)
@@ -71,7 +71,7 @@ public struct SideAlignmentStep: ExaminationStep {
         }
         var best: (result: SideAligner.Result, agreeing: Int)?
         for _ in 0...others.count {
-            guard let found = finder.find(side, of: model, on: page.image, references: references, scaleFrom: hint,
+            guard let found = finder.find(side, of: model, on: GreyPage.of(page), references: references, scaleFrom: hint,
                                           excluding: excluded) else { break }
             excluded.append(found.placement.outline)
             let own = VisualZoneStep.agreeingFields(side, of: model, on: page, placement: found.placement, mrz: zone)

@@ -27,6 +27,12 @@ public struct SideFinder: Sendable {
     /// background pattern).
     public func find(_ side: Specimen.Side, of specimen: Specimen, on image: Image, references: SpecimenReferences,
                      scaleFrom hint: DocumentPlacement, excluding excluded: [[Point]] = []) -> SideAligner.Result? {
+        find(side, of: specimen, on: GreyPage(image), references: references, scaleFrom: hint, excluding: excluded)
+    }
+
+    func find(_ side: Specimen.Side, of specimen: Specimen, on page: GreyPage, references: SpecimenReferences,
+              scaleFrom hint: DocumentPlacement, excluding excluded: [[Point]] = []) -> SideAligner.Result? {
+        let image = page.original
         let h = hint.homography
         let centre = h.apply(Point(x: 0.5, y: 0.5))
         let ex = h.apply(Point(x: 0.6, y: 0.5)) - centre, ey = h.apply(Point(x: 0.5, y: 0.6)) - centre
@@ -37,7 +43,6 @@ public struct SideFinder: Sendable {
         let factor = max(1.0, sideWidthPixels / coarseSideWidth)
         let gridWidth = max(8, Int((Double(image.width) / factor).rounded()))
         let gridHeight = max(8, Int((Double(image.height) / factor).rounded()))
-        let page = GreyPage(image)
         var pageGrid = StructureGrid(page: page, placement: Homography([Double(image.width), 0, 0, 0, Double(image.height), 0, 0, 0, 1]),
                                      width: gridWidth, height: gridHeight)
         if !excluded.isEmpty { SideFinder.blank(excluded, on: &pageGrid, imageWidth: image.width, imageHeight: image.height) }
@@ -72,14 +77,9 @@ public struct SideFinder: Sendable {
     /// (image pixels, each grown by a twentieth around its centre: a side's placement is that
     /// sure) are made flat paper: no print there to match.
     static func blank(_ outlines: [[Point]], on grid: inout StructureGrid, imageWidth: Int, imageHeight: Int) {
-        let grown = outlines.map { $0.grown(by: 1.05) }
         let cellWidth = Double(imageWidth) / Double(max(1, grid.width)), cellHeight = Double(imageHeight) / Double(max(1, grid.height))
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let centre = Point(x: (Double(x) + 0.5) * cellWidth, y: (Double(y) + 0.5) * cellHeight)
-                if grown.contains(where: { centre.isInside(convexPolygon: $0) }) { grid.values[y * grid.width + x] = 0 }
-            }
-        }
+        let covered = outlines.map { $0.grown(by: 1.05) }.containCentres(ofColumns: grid.width, rows: grid.height, cellWidth: cellWidth, cellHeight: cellHeight)
+        for index in covered.indices where covered[index] { grid.values[index] = 0 }
     }
 
     /// Whether the side at `outline` lies over one of `others`.

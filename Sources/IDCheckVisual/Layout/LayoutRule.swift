@@ -37,7 +37,7 @@ public struct LayoutRule: IndicatorRule {
                               evidence: Indicator.Evidence(page: geometry.page, region: examination.placement?.outline, field: "colours",
                                                            expected: model.id, score: distance))]
         }
-        let page = GreyPage(examination.pages[geometry.page].image)
+        let page = GreyPage.of(examination.pages[geometry.page])
         let outline = examination.placement?.outline
         var best: (specimen: Specimen, score: Double)?
         for other in candidates(for: model) {

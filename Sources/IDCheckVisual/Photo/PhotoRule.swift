@@ -167,7 +167,7 @@ public struct PhotoRule: IndicatorRule {
         if !examination.sides.isEmpty { return nil }
         var best: (Int, SideAligner.Result)?
         for page in examination.pages.indices where page != mrzPage {
-            if let found = sideFinder.find(side, of: model, on: examination.pages[page].image, references: references, scaleFrom: mrzPlacement),
+            if let found = sideFinder.find(side, of: model, on: GreyPage.of(examination.pages[page]), references: references, scaleFrom: mrzPlacement),
                found.quality.score > (best?.1.quality.score ?? -1) {
                 best = (page, found)
             }

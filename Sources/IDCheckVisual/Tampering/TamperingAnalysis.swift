@@ -28,7 +28,11 @@ struct TamperingAnalysis: Sendable {
     /// of several documents); only blocks whose centre lies inside one are peers and judged, since
     /// another document's paper and print came from another printer. `nil`: the whole image.
     init(image: Image, blockSize: Int = 16, within outlines: [[Point]]? = nil) {
-        let statistics = NoiseBlockStatistics(image: image, blockSize: blockSize)
+        self.init(statistics: NoiseBlockStatistics(image: image, blockSize: blockSize), within: outlines)
+    }
+
+    /// The analysis of an image whose block statistics are already measured.
+    init(statistics: NoiseBlockStatistics, within outlines: [[Point]]? = nil) {
         self.statistics = statistics
         let taking = outlines.map { TamperingAnalysis.blocks(of: statistics, inside: $0) }
         deviation = TamperingAnalysis.deviations(statistics, taking: taking)
@@ -36,15 +40,7 @@ struct TamperingAnalysis: Sendable {
 
     /// Per block of `s`, whether its centre lies inside one of `outlines`.
     static func blocks(of s: NoiseBlockStatistics, inside outlines: [[Point]]) -> [Bool] {
-        var inside = [Bool](repeating: false, count: s.columns * s.rows)
-        let half = Double(s.blockSize) / 2
-        for row in 0..<s.rows {
-            for column in 0..<s.columns {
-                let centre = Point(x: Double(column * s.blockSize) + half, y: Double(row * s.blockSize) + half)
-                inside[row * s.columns + column] = outlines.contains { centre.isInside(convexPolygon: $0) }
-            }
-        }
-        return inside
+        outlines.containCentres(ofColumns: s.columns, rows: s.rows, cellWidth: Double(s.blockSize), cellHeight: Double(s.blockSize))
     }
 
     /// Block deviations: (noise − peers' median) / (robust spread of the peers), where peers share

@@ -19,7 +19,9 @@ public struct TamperingMapStep: ExaminationStep {
 
     public func prepare(_ examination: inout Examination) {
         examination.tamperingMaps = examination.pages.enumerated().map { index, page in
-            TamperingAnalysis(image: page.image, within: TamperingMapStep.ownOutlines(examination, page: index))
+            // Measured once per image, however many documents of a sheet are examined on it.
+            let statistics = page.derived.value(for: "tampering.noise-blocks") { NoiseBlockStatistics(image: page.image) }
+            return TamperingAnalysis(statistics: statistics, within: TamperingMapStep.ownOutlines(examination, page: index))
                 .map(page: index, alarm: alarm)
         }
     }

@@ -100,7 +100,8 @@ struct BatchItemProcessor: Sendable {
             let name = report.documentOnImage?.naming(label) ?? label
             results.append(BatchItemResult(input: input, report: .verify(report), facts: Self.facts(of: inspection, labels: [name])?.facts))
         }
-        results[0].elapsedMilliseconds = Self.milliseconds(since: start)
+        // `documentsToExamine` gives at least one document; no trap on it all the same.
+        if !results.isEmpty { results[0].elapsedMilliseconds = Self.milliseconds(since: start) }
         return results
     }
 
