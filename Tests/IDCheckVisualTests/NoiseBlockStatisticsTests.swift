@@ -16,7 +16,9 @@ struct NoiseBlockStatisticsTests {
         // A corner of the page (edges included) and an odd-sized cut of its middle.
         let corner = page.cropped(to: Rectangle(x: 0, y: 0, width: 403, height: 291))
         let middle = page.cropped(to: Rectangle(x: Double(page.width / 3), y: Double(page.height / 3), width: 517, height: 333))
-        for image in [corner, middle] {
+        // Whole blocks up to the last row and column at both sizes: the edges' clamping is compared too.
+        let whole = page.cropped(to: Rectangle(x: 200, y: 150, width: 384, height: 288))
+        for image in [corner, middle, whole] {
             let fast = NoiseBlockStatistics(image: image, blockSize: blockSize)
             let plain = Self.definition(image, blockSize: blockSize)
             #expect(fast.columns == image.width / blockSize && fast.rows == image.height / blockSize)
@@ -77,9 +79,10 @@ struct NoiseBlockStatisticsTests {
         return luma
     }
 
-    /// The statistics as defined: per pixel Immerkær residual, Sobel gradient of the luminance
-    /// and of its 3 × 3 box blur, coordinates clamped to the image; per block the mean
-    /// brightness, mean blurred gradient, and RMS residual over its 40% lowest-gradient pixels.
+    /// The statistics as defined: per pixel Immerkær residual, the largest Sobel gradient of the
+    /// luminance in its 3 × 3 neighbourhood, the Sobel gradient of the 3 × 3 box blur, coordinates
+    /// clamped to the image; per block the mean brightness, mean blurred gradient, and RMS
+    /// residual over its 40% pixels of lowest (neighbourhood) gradient.
     static func definition(_ image: Image, blockSize size: Int) -> (brightness: [Float], activity: [Float], noise: [Float], floorGradient: [Float]) {
         let width = image.width, height = image.height
         let luma = Self.luminance(image)

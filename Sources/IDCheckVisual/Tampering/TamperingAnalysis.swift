@@ -43,7 +43,8 @@ struct TamperingAnalysis: Sendable {
         outlines.containCentres(ofColumns: s.columns, rows: s.rows, cellWidth: Double(s.blockSize), cellHeight: Double(s.blockSize))
     }
 
-    /// Block deviations: (noise − peers' median) / (robust spread of the peers), where peers share
+    /// Block deviations: (noise − peers' median) / (robust spread of the peers + the block's
+    /// ``printAllowance``), where peers share
     /// the block's brightness and activity bands (± one) and its floor-gradient band (± two).
     /// `taking`: per block, whether it takes part (peer and judged); `nil`: every block.
     static func deviations(_ s: NoiseBlockStatistics, taking: [Bool]? = nil) -> [Float] {
@@ -107,8 +108,9 @@ struct TamperingAnalysis: Sendable {
     /// How much of that excess floor widens a block's spread. On images without any noise (flat
     /// renders) the peers' spread sits at its floor and a dense guilloche's curved lines read as
     /// noise 2–5 grey levels high (35 of 150 genuine flat renders flagged, every UTO-RP-2019
-    /// back); from 0.1 to 0.4 none are, and pastes grained σ 2–6 onto ordinary scans are found
-    /// as before (measured on 160 such pastes, 2026-11-27).
+    /// back; seed 505); with 0.1 to 0.4 none are (NOTES-visual.md, "Noise-free images"). Of 160
+    /// pastes grained σ 2–6 onto ordinary scans the map finds 5 (6 without the allowance, none
+    /// below σ 6 either way).
     static let printAllowance: Float = 0.2
 
     /// The element at index `count / 2` of `values` sorted (the median, the upper one for an even

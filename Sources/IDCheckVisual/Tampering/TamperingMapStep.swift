@@ -16,11 +16,15 @@ public struct TamperingMapStep: ExaminationStep {
     /// Above every genuine page of the tuning renders (seeds 7000–7999, 560 pages at ≤ 300 dpi and
     /// 112 at full resolution: highest 9.8, an emblem's rosette).
     public static let defaultAlarm = 10.5
+    /// Side of the map's square blocks, pixels.
+    static let blockSize = 16
 
     public func prepare(_ examination: inout Examination) {
         examination.tamperingMaps = examination.pages.enumerated().map { index, page in
             // Measured once per image, however many documents of a sheet are examined on it.
-            let statistics = page.derived.value(for: "tampering.noise-blocks") { NoiseBlockStatistics(image: page.image) }
+            let statistics = page.derived.value(for: "tampering.noise-blocks.\(TamperingMapStep.blockSize)") {
+                NoiseBlockStatistics(image: page.image, blockSize: TamperingMapStep.blockSize)
+            }
             return TamperingAnalysis(statistics: statistics, within: TamperingMapStep.ownOutlines(examination, page: index))
                 .map(page: index, alarm: alarm)
         }
