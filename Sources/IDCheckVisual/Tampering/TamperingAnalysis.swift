@@ -24,23 +24,15 @@ struct TamperingAnalysis: Sendable {
     /// emblem's rosette) is one of a kind, not foreign.
     static let minimumPeers = 60
 
-    /// `within`: the outlines of the document examined when the image shows others too (a sheet
-    /// of several documents); only blocks whose centre lies inside one are peers and judged, since
-    /// another document's paper and print came from another printer. `nil`: the whole image.
-    init(image: Image, blockSize: Int = 16, within outlines: [[Point]]? = nil) {
-        self.init(statistics: NoiseBlockStatistics(image: image, blockSize: blockSize), within: outlines)
-    }
-
-    /// The analysis of an image whose block statistics are already measured.
+    /// The analysis of an image from its block statistics. `within`: the outlines of the document
+    /// examined when the image shows others too (a sheet of several documents); only blocks whose
+    /// centre lies inside one are peers and judged, since another document's paper and print came
+    /// from another printer. `nil`: the whole image.
     init(statistics: NoiseBlockStatistics, within outlines: [[Point]]? = nil) {
         self.statistics = statistics
-        let taking = outlines.map { TamperingAnalysis.blocks(of: statistics, inside: $0) }
+        let size = Double(statistics.blockSize)
+        let taking = outlines.map { $0.containCentres(ofColumns: statistics.columns, rows: statistics.rows, cellWidth: size, cellHeight: size) }
         deviation = TamperingAnalysis.deviations(statistics, taking: taking)
-    }
-
-    /// Per block of `s`, whether its centre lies inside one of `outlines`.
-    static func blocks(of s: NoiseBlockStatistics, inside outlines: [[Point]]) -> [Bool] {
-        outlines.containCentres(ofColumns: s.columns, rows: s.rows, cellWidth: Double(s.blockSize), cellHeight: Double(s.blockSize))
     }
 
     /// Block deviations: (noise − peers' median) / (robust spread of the peers + the block's
