@@ -160,6 +160,11 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for (name, labels, files), (report, _) in zip(jobs, pool.map(lambda job: verify(idcheck, job[2], extra), jobs)):
             results.append((name, labels, report))
+    # Every report kept beside the renders, so that a miss can be looked at without verifying again.
+    kept = os.path.join(args.out, "reports-without-library.jsonl" if args.without_library else "reports.jsonl")
+    with open(kept, "w") as handle:
+        for name, labels, report in results:
+            handle.write(json.dumps({"set": name, "files": [l["file"] for l in labels], "report": report}) + "\n")
 
     print(f"# Visual forensics: {len(results)} documents, seeds {args.seed}…{args.seed + len(KINDS)}, check date {CHECK_DATE}"
           + (f", scans capped at {args.max_dpi:g} dpi" if args.max_dpi else "")

@@ -79,12 +79,12 @@ struct ZoneRegistration: Sendable {
         for y in 0..<ch { for x in 0..<cw { smallMask[y * cw + x] = coarseMask[(y * c + c / 2) * width + x * c + c / 2] } }
         let qSmall = questioned.shrunk(by: c).highPass(radius: 3), refSmall = referenceCut.shrunk(by: c).highPass(radius: 3)
         let border = r / c
+        let coarseShifts = (border - coarseRadius)...(border + coarseRadius)
+        let coarseValues = qSmall.correlations(with: refSmall, mask: smallMask, dx: coarseShifts, dy: coarseShifts)
         var coarse: (dx: Int, dy: Int, c: Double)?
         for dy in -coarseRadius...coarseRadius {
             for dx in -coarseRadius...coarseRadius {
-                if let value = qSmall.correlation(with: refSmall, mask: smallMask, dx: border + dx, dy: border + dy), value > (coarse?.c ?? -2) {
-                    coarse = (dx, dy, value)
-                }
+                if let value = coarseValues[dy + coarseRadius][dx + coarseRadius], value > (coarse?.c ?? -2) { coarse = (dx, dy, value) }
             }
         }
         guard let coarse else { return nil }
@@ -94,9 +94,11 @@ struct ZoneRegistration: Sendable {
         var best: (dx: Int, dy: Int, c: Double)?
         // Coarse block offsets count from block `border`, whose first pixel is `c·border`, not `r`.
         let centreX = c * (border + coarse.dx) - r, centreY = c * (border + coarse.dy) - r
+        let fineValues = q.correlations(with: ref, mask: ring, dx: (r + centreX - fineRadius)...(r + centreX + fineRadius),
+                                        dy: (r + centreY - fineRadius)...(r + centreY + fineRadius))
         for dy in centreY - fineRadius...centreY + fineRadius {
             for dx in centreX - fineRadius...centreX + fineRadius {
-                if let value = q.correlation(with: ref, mask: ring, dx: r + dx, dy: r + dy), value > (best?.c ?? -2) { best = (dx, dy, value) }
+                if let value = fineValues[dy - centreY + fineRadius][dx - centreX + fineRadius], value > (best?.c ?? -2) { best = (dx, dy, value) }
             }
         }
         guard let best else { return nil }

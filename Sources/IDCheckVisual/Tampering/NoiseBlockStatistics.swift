@@ -75,11 +75,9 @@ struct NoiseBlockStatistics: Sendable {
                 let residuals = UnsafeMutableBufferPointer<Float>.allocate(capacity: size * size)
                 // Each pixel's gradient in quarter grey levels, capped at the last bin.
                 let levels = UnsafeMutableBufferPointer<Float>.allocate(capacity: size * size)
-                let histogram = UnsafeMutableBufferPointer<Int32>.allocate(capacity: bins)
                 defer {
                     residuals.deallocate()
                     levels.deallocate()
-                    histogram.deallocate()
                 }
                 guard let p = p.baseAddress, let q = UnsafePointer(strip.baseAddress),
                       let m = UnsafePointer(largestStrip.baseAddress) else { return }
@@ -94,7 +92,6 @@ struct NoiseBlockStatistics: Sendable {
                                                               firstRow: row * size, rows: size, width: width, height: height)
                     for column in 0..<columns {
                         var sum: Float = 0, gradientSum: Float = 0
-                        for i in 0..<bins { histogram[i] = 0 }
                         for dy in 0..<size {
                             // Padded coordinates: pixel (x, y) is at (x + 1, y + 1).
                             let y = row * size + dy + 1
@@ -125,7 +122,6 @@ struct NoiseBlockStatistics: Sendable {
                                     // conversion is generic, not a vector instruction, and far slower).
                                     let scaled = pointwiseMin(magnitude * 4, SIMD8(repeating: Float(bins - 1)))
                                     UnsafeMutableRawPointer(levels.baseAddress! + k).storeBytes(of: scaled, as: SIMD8<Float>.self)
-                                    for lane in 0..<lanes { histogram[Int(scaled[lane])] += 1 }
                                     dx += lanes
                                 }
                             }
@@ -146,16 +142,12 @@ struct NoiseBlockStatistics: Sendable {
                                 residuals[k] = r * r
                                 let level = min(Float(bins - 1), magnitude * 4)
                                 levels[k] = level
-                                histogram[Int(level)] += 1
                                 dx += 1
                             }
                         }
-                        // The gradient below which the smoothest pixels lie.
-                        var cumulative = 0, cut = bins - 1
-                        for bin in 0..<bins {
-                            cumulative += Int(histogram[bin])
-                            if cumulative >= smoothCount { cut = bin; break }
-                        }
+                        // The gradient bin below which the smoothest pixels lie.
+                        let cut = NoiseBlockStatistics.smoothCut(levels: UnsafePointer(levels.baseAddress!), count: size * size,
+                                                                 smoothCount: smoothCount, bins: bins)
                         let (energy, used) = NoiseBlockStatistics.smoothEnergy(residuals: UnsafePointer(residuals.baseAddress!),
                                                                                levels: UnsafePointer(levels.baseAddress!), count: size * size, cut: cut)
                         let index = row * columns + column
@@ -176,6 +168,35 @@ struct NoiseBlockStatistics: Sendable {
         }
         }
         }
+    }
+
+    /// The first gradient bin (a level's whole part) at or below which at least `smoothCount` of
+    /// the `count` levels lie: the bin where their histogram's running sum reaches `smoothCount`.
+    /// Found by halving the bins, counting levels under a bound eight at a time: a histogram of a
+    /// block's pixels is a scalar increment per pixel, serialised where neighbours share a bin
+    /// (most of a smooth block). Levels are capped at the last bin, so the last bin always holds
+    /// them all.
+    @inline(__always)
+    static func smoothCut(levels: UnsafePointer<Float>, count: Int, smoothCount: Int, bins: Int) -> Int {
+        var low = 0, high = bins - 1
+        while low < high {
+            let middle = (low + high) / 2
+            // Levels whose whole part is at most `middle`.
+            let bound = SIMD8<Float>(repeating: Float(middle + 1))
+            var counts = SIMD8<Int32>()
+            var k = 0
+            while k &+ 8 <= count {
+                counts &+= SIMD8<Int32>().replacing(with: 1, where: UnsafeRawPointer(levels + k).loadUnaligned(as: SIMD8<Float>.self) .< bound)
+                k &+= 8
+            }
+            var below = Int(counts.wrappedSum())
+            while k < count {
+                if levels[k] < bound[0] { below &+= 1 }
+                k &+= 1
+            }
+            if below >= smoothCount { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// The summed squared residuals of the pixels whose gradient bin (the whole part of its
