@@ -118,9 +118,10 @@ struct NoiseBlockStatistics: Sendable {
                                     gradientSum += (sx * sx + sy * sy).squareRoot().sum()
                                     let k = dy * size + dx
                                     UnsafeMutableRawPointer(residuals.baseAddress! + k).storeBytes(of: r * r, as: SIMD8<Float>.self)
-                                    // Bins as the scalar path computes them (SIMD's own float-to-integer
-                                    // conversion is generic, not a vector instruction, and far slower).
-                                    let scaled = pointwiseMin(magnitude * 4, SIMD8(repeating: Float(bins - 1)))
+                                    // The level in quarter grey levels, capped at the last bin, lane by lane (the
+                                    // standard library's pointwiseMin is a generic call here, not a vector instruction).
+                                    let quarters = magnitude * 4, last = SIMD8<Float>(repeating: Float(bins - 1))
+                                    let scaled = quarters.replacing(with: last, where: last .< quarters)
                                     UnsafeMutableRawPointer(levels.baseAddress! + k).storeBytes(of: scaled, as: SIMD8<Float>.self)
                                     dx += lanes
                                 }
