@@ -66,6 +66,25 @@ struct NoiseBlockStatisticsTests {
         #expect(mismatches == 0)
     }
 
+    @Test("the padded luminance is BT.601 luma of every pixel to the bit, its border repeating the edge")
+    func paddedLuminanceIsLuma() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 7315, conditions: .ordinary, library: library)
+        let image = document.images[0].cropped(to: Rectangle(x: 100, y: 80, width: 211, height: 97)).converted(to: .rgb)
+        let padded = NoiseBlockStatistics.paddedLuminance(image)
+        let paddedWidth = image.width + 2
+        var differing = 0
+        for y in -1...image.height {
+            for x in -1...image.width {
+                guard let pixel = image[min(image.width - 1, max(0, x)), min(image.height - 1, max(0, y))] else { continue }
+                let luma = 0.299 * Float(pixel.red) + 0.587 * Float(pixel.green) + 0.114 * Float(pixel.blue)
+                if padded[(y + 1) * paddedWidth + x + 1] != luma { differing += 1 }
+            }
+        }
+        #expect(padded.count == paddedWidth * (image.height + 2))
+        #expect(differing == 0)
+    }
+
     /// The image's luminance without the border ``NoiseBlockStatistics/paddedLuminance(_:)``
     /// adds: `width × height`, rows contiguous.
     static func luminance(_ image: Image) -> [Float] {

@@ -336,7 +336,14 @@ struct NoiseBlockStatistics: Sendable {
         let width = image.width, height = image.height, stride = image.stride
         let paddedWidth = width + 2
         var out = [Float](repeating: 0, count: paddedWidth * (height + 2))
+        // ITU-R BT.601 luma, as JPEG encoders compute it: each channel's weighted value looked up
+        // (the same products as multiplying per pixel, three conversions and products fewer).
+        let red = (0..<256).map { 0.299 * Float($0) }, green = (0..<256).map { 0.587 * Float($0) }
+        let blue = (0..<256).map { 0.114 * Float($0) }
         image.withUnsafeBytes { src in
+        red.withUnsafeBufferPointer { red in
+        green.withUnsafeBufferPointer { green in
+        blue.withUnsafeBufferPointer { blue in
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<height {
                     let row = (y + 1) * paddedWidth + 1
@@ -346,8 +353,7 @@ struct NoiseBlockStatistics: Sendable {
                     case .rgb:
                         for x in 0..<width {
                             let o = y * stride + x * 3
-                            // ITU-R BT.601 luma, as JPEG encoders compute it.
-                            dst[row + x] = 0.299 * Float(src[o]) + 0.587 * Float(src[o + 1]) + 0.114 * Float(src[o + 2])
+                            dst[row + x] = red[Int(src[o])] + green[Int(src[o + 1])] + blue[Int(src[o + 2])]
                         }
                     }
                     dst[row - 1] = dst[row]
@@ -359,6 +365,9 @@ struct NoiseBlockStatistics: Sendable {
                     dst[(height + 1) * paddedWidth + x] = dst[height * paddedWidth + x]
                 }
             }
+        }
+        }
+        }
         }
         return out
     }
