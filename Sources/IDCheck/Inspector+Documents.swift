@@ -39,7 +39,7 @@ extension Inspector {
     /// document, examined as usual. `readings` are each page's (``readings(of:)``), to be passed
     /// on to ``inspect(_:readings:examining:earlier:)`` so that no page is read twice.
     public func documentsToExamine(on pages: [Examination.Page]) -> (readings: [[MRZReading]], documents: [[Point]?]) {
-        let readings = pages.map { self.readings(of: $0.image) }
+        let readings = pages.map { self.readings(of: $0) }
         let apart: [[Point]?] = pages.count == 1 ? Self.documents(onOneImage: readings[0]).map(\.location) : []
         return (readings, apart.isEmpty ? [nil] : apart)
     }
@@ -48,5 +48,11 @@ extension Inspector {
     /// checks' alignment on the characters' boxes.
     public func readings(of image: Image) -> [MRZReading] {
         reader.finelyCutting.read(image)
+    }
+
+    /// ``readings(of:)-(Image)`` of a page, read on its grey image, which the visual checks then
+    /// share (``Examination/Page/grey``).
+    public func readings(of page: Examination.Page) -> [MRZReading] {
+        reader.finelyCutting.read(page.grey)
     }
 }

@@ -50,7 +50,7 @@ public struct Inspector: Sendable {
     public func inspect(_ pages: [Examination.Page], earlier: SeenDocuments = SeenDocuments()) -> Inspection {
         // The visual checks align the document on the MRZ's character boxes: cut them finely
         // (some milliseconds more, against a quarter of a second).
-        inspect(pages, readings: pages.map { readings(of: $0.image) }, earlier: earlier)
+        inspect(pages, readings: pages.map { readings(of: $0) }, earlier: earlier)
     }
 
     /// Examines one document whose MRZ readings are already made (one list per page). `examining`:

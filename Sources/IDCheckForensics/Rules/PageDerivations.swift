@@ -22,3 +22,11 @@ public final class PageDerivations: @unchecked Sendable {
         }
     }
 }
+
+extension Examination.Page {
+    /// The page's luminance as a grey image (the page itself when it is grey), made once: the MRZ
+    /// reader and the visual checks' alignment both work on it, and each turned the page grey.
+    public var grey: Image {
+        image.format == .gray ? image : derived.value(for: "page.grey") { image.converted(to: .gray) }
+    }
+}

@@ -15,10 +15,15 @@ final class GreyPage: @unchecked Sendable {
         grey = image.format == .gray ? image : image.converted(to: .gray)
     }
 
+    private init(_ page: Examination.Page) {
+        original = page.image
+        grey = page.grey
+    }
+
     /// The grey page of `page`, made once and shared by every check and every document examined
-    /// on that image (``Examination/Page/derived``).
+    /// on that image (``Examination/Page/derived``); its grey image is the one the MRZ reader read.
     static func of(_ page: Examination.Page) -> GreyPage {
-        page.derived.value(for: "alignment.grey-page") { GreyPage(page.image) }
+        page.derived.value(for: "alignment.grey-page") { GreyPage(page) }
     }
 
     /// The page averaged down by `factor` (1: the page itself).

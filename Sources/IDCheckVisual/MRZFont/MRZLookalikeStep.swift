@@ -29,7 +29,7 @@ public struct MRZLookalikeStep: ExaminationStep {
         guard !examination.mrzFound, examination.rejectedMRZ == nil else { return }
         let reader = MRZLookalikeStep.reader(checkDate: examination.checkDate)
         for (index, page) in examination.pages.enumerated() {
-            let readings = reader.read(page.image)
+            let readings = reader.read(page.grey)
             guard let reading = readings.first(where: MRZLookalikeStep.looksLikeMRZ) else { continue }
             let geometry = MRZGeometry(page: index, location: reading.location,
                                        characterBoxes: reading.characters.map { line in line.map(\.box) })
