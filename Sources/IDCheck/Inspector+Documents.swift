@@ -36,7 +36,7 @@ extension Inspector {
 
     /// What a run examines on `pages`, one entry per report: the MRZ location of each document
     /// that a single image shows (``documents(onOneImage:)``), or one `nil` — the pages are one
-    /// document, examined as usual. `readings` are each page's (``readings(of:)``), to be passed
+    /// document, examined as usual. `readings` are each page's (``readings(of:)-(Examination.Page)``), to be passed
     /// on to ``inspect(_:readings:examining:earlier:)`` so that no page is read twice.
     public func documentsToExamine(on pages: [Examination.Page]) -> (readings: [[MRZReading]], documents: [[Point]?]) {
         let readings = pages.map { self.readings(of: $0) }
@@ -53,6 +53,6 @@ extension Inspector {
     /// ``readings(of:)-(Image)`` of a page, read on its grey image, which the visual checks then
     /// share (``Examination/Page/grey``).
     public func readings(of page: Examination.Page) -> [MRZReading] {
-        reader.finelyCutting.read(page.grey)
+        readings(of: page.grey)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// real rendering and on images whose size is not a multiple of the block.
 @Suite("Noise block statistics")
 struct NoiseBlockStatisticsTests {
-    @Test("the fast path gives the plain definition's statistics", arguments: [16, 12])
+    @Test("the fast path gives the plain definition's statistics", arguments: [16, 12, 9])
     func matchesDefinition(blockSize: Int) throws {
         let library = try SpecimenLibrary.load(requireReferenceImages: false)
         let document = try VisualFixtures.render(model: "UTO-P-2020", seed: 7312, conditions: .ordinary, library: library)

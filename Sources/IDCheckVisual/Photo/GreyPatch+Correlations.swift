@@ -24,16 +24,16 @@ extension GreyPatch {
         }
         let wide = values.map(Double.init)
         let vb = sbb - sb * sb / n
-        for (row, dy) in dys.enumerated() {
-            var start = dxs.lowerBound
-            while start <= dxs.upperBound {
-                // The last group may overlap the one before it rather than run past the range.
-                let first = dxs.count >= lanes ? min(start, dxs.upperBound - lanes + 1) : start
-                let inside = dy >= 0 && dy + oh <= height && first >= 0 && first + lanes - 1 + ow <= width
-                if inside, n >= 16 {
-                    var sa = SIMD8<Double>(), saa = SIMD8<Double>(), sab = SIMD8<Double>()
-                    wide.withUnsafeBufferPointer { a in
-                        guard let base = a.baseAddress else { return }
+        wide.withUnsafeBufferPointer { a in
+            guard let base = a.baseAddress else { return }
+            for (row, dy) in dys.enumerated() {
+                var start = dxs.lowerBound
+                while start <= dxs.upperBound {
+                    // The last group may overlap the one before it rather than run past the range.
+                    let first = dxs.count >= lanes ? min(start, dxs.upperBound - lanes + 1) : start
+                    let inside = dy >= 0 && dy + oh <= height && first >= 0 && first + lanes - 1 + ow <= width
+                    if inside, n >= 16 {
+                        var sa = SIMD8<Double>(), saa = SIMD8<Double>(), sab = SIMD8<Double>()
                         let origin = base + dy * width + first
                         for (position, value) in zip(positions, otherValues) {
                             let va = UnsafeRawPointer(origin + position).loadUnaligned(as: SIMD8<Double>.self)
@@ -41,18 +41,18 @@ extension GreyPatch {
                             saa += va * va
                             sab += va * value
                         }
+                        for lane in 0..<lanes where first + lane >= start && first + lane <= dxs.upperBound {
+                            let va = saa[lane] - sa[lane] * sa[lane] / n
+                            guard va > 1e-6 * n, vb > 1e-6 * n else { continue }
+                            result[row][first + lane - dxs.lowerBound] = (sab[lane] - sa[lane] * sb / n) / (va * vb).squareRoot()
+                        }
+                    } else {
+                        for dx in start...min(dxs.upperBound, first + lanes - 1) {
+                            result[row][dx - dxs.lowerBound] = correlation(with: other, mask: mask, dx: dx, dy: dy)
+                        }
                     }
-                    for lane in 0..<lanes where first + lane >= start && first + lane <= dxs.upperBound {
-                        let va = saa[lane] - sa[lane] * sa[lane] / n
-                        guard va > 1e-6 * n, vb > 1e-6 * n else { continue }
-                        result[row][first + lane - dxs.lowerBound] = (sab[lane] - sa[lane] * sb / n) / (va * vb).squareRoot()
-                    }
-                } else {
-                    for dx in start...min(dxs.upperBound, first + lanes - 1) {
-                        result[row][dx - dxs.lowerBound] = correlation(with: other, mask: mask, dx: dx, dy: dy)
-                    }
+                    start = first + lanes
                 }
-                start = first + lanes
             }
         }
         return result

@@ -62,8 +62,9 @@ struct GreyPatch: Sendable {
     }
 
     /// Box mean over `(2·radius + 1)²`, edges clamped (two separable passes). Eight pixels at a
-    /// time where no neighbour is clamped; each lane adds its terms in the order a single pixel
-    /// does, so the values are the same to the bit.
+    /// time: across a row where no neighbour is clamped, down the columns everywhere (a clamped
+    /// row is the same for all eight); each lane adds its terms in the order a single pixel does,
+    /// so the values are the same to the bit.
     func blurred(radius: Int) -> GreyPatch {
         guard radius > 0, width > 0, height > 0 else { return self }
         let width = self.width, height = self.height

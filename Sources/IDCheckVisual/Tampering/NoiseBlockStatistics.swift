@@ -330,20 +330,22 @@ struct NoiseBlockStatistics: Sendable {
         }
     }
 
+    /// ITU-R BT.601 luma, as JPEG encoders compute it, per channel value: looked up, the same
+    /// products as multiplying per pixel, with three conversions and products fewer.
+    static let redLuma = (0..<256).map { 0.299 * Float($0) }
+    static let greenLuma = (0..<256).map { 0.587 * Float($0) }
+    static let blueLuma = (0..<256).map { 0.114 * Float($0) }
+
     /// The image's luminance as floats with a one-pixel border repeating its edge pixels:
     /// `(width + 2) × (height + 2)`, rows contiguous.
     static func paddedLuminance(_ image: Image) -> [Float] {
         let width = image.width, height = image.height, stride = image.stride
         let paddedWidth = width + 2
         var out = [Float](repeating: 0, count: paddedWidth * (height + 2))
-        // ITU-R BT.601 luma, as JPEG encoders compute it: each channel's weighted value looked up
-        // (the same products as multiplying per pixel, three conversions and products fewer).
-        let red = (0..<256).map { 0.299 * Float($0) }, green = (0..<256).map { 0.587 * Float($0) }
-        let blue = (0..<256).map { 0.114 * Float($0) }
         image.withUnsafeBytes { src in
-        red.withUnsafeBufferPointer { red in
-        green.withUnsafeBufferPointer { green in
-        blue.withUnsafeBufferPointer { blue in
+        NoiseBlockStatistics.redLuma.withUnsafeBufferPointer { red in
+        NoiseBlockStatistics.greenLuma.withUnsafeBufferPointer { green in
+        NoiseBlockStatistics.blueLuma.withUnsafeBufferPointer { blue in
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<height {
                     let row = (y + 1) * paddedWidth + 1
