@@ -151,9 +151,9 @@ struct PhotoWithoutModelTests {
         let back = try #require(inspection.examination.mrzGeometry)
         let side = try #require(NominalMRZSide(format: .td1))
         let pixelsPerMillimetre = side.pixelsPerMillimetre(mrzOutline: back.location)
-        #expect(CardFrontLocator(colourWeight: 0).nominalPlacement(on: inspection.examination.pages[0].image, pixelsPerMillimetre: pixelsPerMillimetre,
+        #expect(CardFrontLocator(colourWeight: 0).nominalPlacement(on: inspection.examination.pages[0], pixelsPerMillimetre: pixelsPerMillimetre,
                                                                    side: side) == nil, "the luminance alone finds no card")
-        let placement = try #require(CardFrontLocator().nominalPlacement(on: inspection.examination.pages[0].image, pixelsPerMillimetre: pixelsPerMillimetre,
+        let placement = try #require(CardFrontLocator().nominalPlacement(on: inspection.examination.pages[0], pixelsPerMillimetre: pixelsPerMillimetre,
                                                                           side: side))
         // The card found within two millimetres of its corners.
         let truth = document.labels[0].documentPolygon

@@ -48,12 +48,13 @@ struct CardFrontLocator: Sendable {
     /// from its edges; the portrait's search covers the whole card either way.
     var searchesQuarterTurn = true
 
-    /// The card's placement (relative side coordinates → image pixels) on `image`, whose scale
-    /// is `pixelsPerMillimetre`; `nil` when no rectangle of the card's size has edges all round.
+    /// The card's placement (relative side coordinates → image pixels) on `page`'s image, whose
+    /// scale is `pixelsPerMillimetre`; `nil` when no rectangle of the card's size has edges all round.
     /// `excluded`: outlines (image pixels) of sides already placed on this image (the back, on a
     /// photocopy of both sides on one sheet), which the front found must not lie over.
-    func nominalPlacement(on image: Image, pixelsPerMillimetre: Double, side: NominalMRZSide,
+    func nominalPlacement(on page: Examination.Page, pixelsPerMillimetre: Double, side: NominalMRZSide,
                           excluding excluded: [[Point]] = []) -> DocumentPlacement? {
+        let image = page.image
         let cardArea = side.widthMillimetres * side.heightMillimetres * pixelsPerMillimetre * pixelsPerMillimetre
         guard pixelsPerMillimetre.isFinite, pixelsPerMillimetre > 0,
               Double(image.width) * Double(image.height) <= largestImageArea * cardArea else { return nil }
@@ -64,7 +65,8 @@ struct CardFrontLocator: Sendable {
         // tinted card on a white lid), so that every card found by its luminance stays placed
         // as it was.
         let coarseExcluded = excluded.map { outline in outline.map { $0 * (1 / Double(factor)) } }
-        let byLuminance = GreyPatch(image.converted(to: .gray).downsampled(by: factor)).blurred(radius: 1)
+        // The page's grey image, averaged down, as the MRZ reader and the alignment share it.
+        let byLuminance = GreyPatch(GreyPage.of(page).downsampled(by: factor)).blurred(radius: 1)
         // Made only when the luminance finds no card.
         var byTone: GreyPatch?
         let toneSearched = colourWeight > 0 && image.format == .rgb

@@ -23,8 +23,10 @@ struct GhostComparison: Sendable {
             for x in 2 * shift..<(b.width - 2 * shift) { mask[y * b.width + x] = true }
         }
         var best: Double?
-        for row in a.correlations(with: b, mask: mask, dx: -2 * shift...2 * shift, dy: -2 * shift...2 * shift) {
-            for value in row { if let c = value, c > (best ?? -2) { best = c } }
+        for dy in -2 * shift...2 * shift {
+            for dx in -2 * shift...2 * shift {
+                if let c = a.correlation(with: b, mask: mask, dx: dx, dy: dy), c > (best ?? -2) { best = c }
+            }
         }
         return best
     }

@@ -117,7 +117,7 @@ public struct PortraitWithoutModelStep: ExaminationStep {
         var located = false
         func search(page: Int, excluding excluded: [[Point]]) {
             let image = examination.pages[page].image
-            guard let coarse = cardFront.nominalPlacement(on: image, pixelsPerMillimetre: pixelsPerMillimetre, side: side,
+            guard let coarse = cardFront.nominalPlacement(on: examination.pages[page], pixelsPerMillimetre: pixelsPerMillimetre, side: side,
                                                           excluding: excluded) else { return }
             located = true
             let byPaper = cardPaper.placement(on: image, nominal: coarse, side: side, resolution: resolution)
