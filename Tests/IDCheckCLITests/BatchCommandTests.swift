@@ -333,7 +333,13 @@ struct BatchCommandTests {
         let folder = try Self.imageFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/results.jsonl"
-        let run = try CLIRunner.run(["batch", folder + "/images", "--out", out, "--jobs", "2", "--timeout", "0.001", "--at", "2025-06-01"])
+        // The run ends while abandoned workers are still verifying. Under AddressSanitizer the leak
+        // check at exit can then report the values they are half-way through building (CI once saw
+        // a Regex being parsed) and fail the run. Memory in use by a thread that is still running
+        // is not a leak, so this one run checks no leaks; every other run in the suite does.
+        let sanitizer = ProcessInfo.processInfo.environment["ASAN_OPTIONS"].map { $0 + ":" } ?? ""
+        let run = try CLIRunner.run(["batch", folder + "/images", "--out", out, "--jobs", "2", "--timeout", "0.001", "--at", "2025-06-01"],
+                                    environment: ["ASAN_OPTIONS": sanitizer + "detect_leaks=0"])
         #expect(run.status == 0, "\(run.standardError)")
         let lines = try Self.lines(out)
         #expect(lines.count == 6)
