@@ -98,7 +98,16 @@ public struct Inspector: Sendable {
         var notChecked = Report.beyondVisibleLight
         if !rules.contains(where: \.comparesVisualFeatures) {
             notChecked.append(Report.visualComparisonNotRun)
-        } else if identification.model == nil {
+        } else if let model = identification.model {
+            // What the visual comparison could not reach, so that no one takes it as compared.
+            for side in model.sides where side.name != model.mrzSide?.name
+                && !examination.sides.contains(where: { $0.side == side.name && $0.alignment.aligned }) {
+                notChecked.append(Report.sideNotCompared(side.name))
+            }
+            if !examination.unreadFields.isEmpty {
+                notChecked.append(Report.printedFieldsNotRead(examination.unreadFields.map(\.words)))
+            }
+        } else {
             notChecked.append(Report.specimenComparisonImpossible)
         }
         let report = Report(indicators: indicators, identification: identification, notChecked: notChecked,

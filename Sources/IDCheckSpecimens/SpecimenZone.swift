@@ -115,5 +115,28 @@ extension Specimen {
 
         /// Whether the datum is a date (printed with the zone's `dateFormat`).
         public var isDate: Bool { [.birthDate, .expiryDate, .issueDate, .validFrom].contains(self) }
+
+        /// The datum as people name it ("date of birth"), for messages.
+        public var words: String {
+            switch self {
+            case .surname: "surname"
+            case .givenNames: "given names"
+            case .documentNumber: "document number"
+            case .nationality: "nationality"
+            case .birthDate: "date of birth"
+            case .sex: "sex"
+            case .expiryDate: "date of expiry"
+            case .issueDate: "date of issue"
+            case .placeOfBirth: "place of birth"
+            case .authority: "authority"
+            case .personalNumber: "personal number"
+            case .documentCode: "document code"
+            case .issuingState: "issuing state"
+            case .remarks: "remarks"
+            case .validFrom: "first day of validity"
+            case .numberOfEntries: "number of entries"
+            case .durationOfStay: "duration of stay"
+            }
+        }
     }
 }

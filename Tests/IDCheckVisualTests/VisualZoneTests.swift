@@ -110,6 +110,41 @@ struct VisualZoneTests {
         }
     }
 
+    @Test("a printed date of birth painted over cannot be compared: no mismatch, and the report lists it as not checked")
+    func unreadFieldIsListed() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        var document = try VisualFixtures.render(model: "UTO-P-2020", seed: 42, conditions: .ordinary, library: library)
+        let field = try #require(document.labels[0].printed.first { $0.field == .birthDate })
+        // The field's box filled with the paper's colour beside it (its value gone, as under a
+        // sticker or a glare).
+        let xs = field.polygon.map(\.x), ys = field.polygon.map(\.y)
+        let paper = try #require(document.images[0][Int(xs.min() ?? 0) - 4, Int(ys.min() ?? 0) - 4])
+        document.images[0].fill(polygon: field.polygon, colour: paper)
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        #expect(inspection.examination.printedFields[.birthDate] == nil)
+        #expect(inspection.examination.unreadFields == [.birthDate])
+        #expect(!inspection.report.indicators.contains { $0.code == .vizMRZMismatch })
+        #expect(inspection.report.notChecked.contains("the printed date of birth against the MRZ (not read clearly enough to tell)"),
+                "\(inspection.report.notChecked)")
+        // The other fields were compared, and agree.
+        #expect(inspection.examination.printedFields[.documentNumber]?.agrees == true)
+    }
+
+    @Test("a card verified from its back alone: the report says its front was not compared; with both sides it does not")
+    func missingSideIsListed() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        let document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)
+        #expect(document.labels.map(\.side) == ["front", "back"])
+        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
+        let pages = VisualFixtures.pages(document)
+        let backAlone = inspector.inspect([pages[1]])
+        #expect(backAlone.examination.model?.id == "UTO-ID-2021")
+        #expect(backAlone.report.notChecked.contains(Report.sideNotCompared("front")), "\(backAlone.report.notChecked)")
+        let both = inspector.inspect(pages)
+        #expect(!both.report.notChecked.contains(Report.sideNotCompared("front")), "\(both.report.notChecked)")
+        #expect(both.examination.unreadFields.isEmpty, "\(both.examination.unreadFields)")
+    }
+
     /// A genuine document under hard conditions: its MRZ read, and no visual-zone or tampering alarm.
     static func expectNoPrintAlarm(model: String, seed: UInt64, index: Int, library: SpecimenLibrary) throws {
         let document = try VisualFixtures.render(model: model, seed: seed, index: index, conditions: .hard, library: library)

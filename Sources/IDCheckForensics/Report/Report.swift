@@ -33,6 +33,17 @@ public struct Report: Sendable {
     /// Listed when the visual checks ran but no model of the library could be compared with.
     public static let specimenComparisonImpossible = "comparison with a specimen (no model of this document in the library: layout and visual zone not compared; MRZ font checked without one, tampering only on the side that carries the MRZ, and the portrait's edges on that side or on a card's front)"
 
+    /// Listed for a side of the identified model that is not on the images, or was not found
+    /// on them (a card's front not scanned): nothing on it was compared with the specimen.
+    public static func sideNotCompared(_ side: String) -> String {
+        "the document's \(side) (not found on the images: its layout, printed fields and portrait not compared with the specimen)"
+    }
+    /// Listed for printed fields the MRZ carries that could not be read clearly enough to tell
+    /// whether they agree with it (`names`: "date of birth", "sex").
+    public static func printedFieldsNotRead(_ names: [String]) -> String {
+        "the printed \(names.joined(separator: ", ")) against the MRZ (not read clearly enough to tell)"
+    }
+
     /// The same report with personal values in the evidence hidden.
     public func redacted() -> Report {
         Report(indicators: indicators.map { indicator in

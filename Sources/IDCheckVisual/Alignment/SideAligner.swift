@@ -19,6 +19,8 @@ public struct SideAligner: Sendable {
     var searchRadius = 8
     /// Correlation a block needs to count as found.
     var minimumBlockCorrelation: Float = 0.35
+    /// How the correction is fitted to the blocks found.
+    var consensus = ConsensusFit()
 
     public init() {}
 
@@ -121,20 +123,18 @@ public struct SideAligner: Sendable {
     }
 
     /// The homography of relative side coordinates that moves the reference's blocks to where
-    /// they were found, fitted with outliers (blocks matched to the wrong spot) dropped; and the
-    /// remaining matches' RMS error in grid cells.
+    /// they were found, the one most of them agree with (``ConsensusFit``: blocks of a repeating
+    /// pattern matched a period away are many on some scans); and the agreeing matches' RMS error
+    /// in grid cells.
     private func fitCorrection(_ matches: [(reference: Point, found: Point)], gridWidth: Int, gridHeight: Int) -> (Homography, Double)? {
         let toRelative = Homography([1 / Double(gridWidth), 0, 0, 0, 1 / Double(gridHeight), 0, 0, 0, 1])
-        guard let toGrid = toRelative.inverse else { return nil }
-        var kept = matches
-        for threshold in [3.0, 1.5] {
-            guard let h = Homography.fitting(kept.map(\.reference), to: kept.map(\.found)) else { return nil }
-            let filtered = kept.filter { (h.apply($0.reference) - $0.found).length <= threshold }
-            if filtered.count >= 8 { kept = filtered }
+        guard let toGrid = toRelative.inverse,
+              let (final, agreeing) = consensus.fit(matches.map(\.reference), to: matches.map(\.found)) else { return nil }
+        let squares = agreeing.reduce(0.0) { sum, index in
+            let error = (final.apply(matches[index].reference) - matches[index].found).length
+            return sum + error * error
         }
-        guard let final = Homography.fitting(kept.map(\.reference), to: kept.map(\.found)) else { return nil }
-        let squares = kept.reduce(0.0) { $0 + { $0 * $0 }((final.apply($1.reference) - $1.found).length) }
-        let rms = (squares / Double(kept.count)).squareRoot()
+        let rms = (squares / Double(agreeing.count)).squareRoot()
         // A correction of grid positions, expressed on relative coordinates.
         return (toRelative.after(final).after(toGrid), rms)
     }

@@ -31,7 +31,7 @@ public struct TamperingRule: IndicatorRule {
         // a stretch that does not spell it between letters that do (the donor's letters), or ink
         // after a name printed whole (a longer name's letters pasted past its end).
         for glyph in examination.foreignGlyphs {
-            let field = VisualZoneRule.words(glyph.field.rawValue)
+            let field = glyph.field.words
             let message: String
             switch glyph.kind {
             case .character:

@@ -11,25 +11,10 @@ public struct VisualZoneRule: IndicatorRule {
     public func evaluate(_ examination: Examination) -> [Indicator] {
         examination.printedFields.values.filter { !$0.agrees }.sorted { $0.zone < $1.zone }.map { reading in
             Indicator(code: .vizMRZMismatch,
-                      message: "The printed \(Self.words(reading.field.rawValue)) disagrees with the MRZ.",
+                      message: "The printed \(reading.field.words) disagrees with the MRZ.",
                       evidence: Indicator.Evidence(page: reading.page ?? examination.mrzGeometry?.page, region: reading.region,
                                                    field: reading.field.rawValue, expected: reading.expected,
                                                    observed: reading.observed, score: reading.score, personal: true))
-        }
-    }
-
-    static func words(_ field: String) -> String {
-        switch field {
-        case "surname": "surname"
-        case "givenNames": "given names"
-        case "documentNumber": "document number"
-        case "birthDate": "date of birth"
-        case "expiryDate": "date of expiry"
-        case "issueDate": "date of issue"
-        case "documentCode": "document code"
-        case "issuingState": "issuing state"
-        case "personalNumber": "personal number"
-        default: field
         }
     }
 }

@@ -29,33 +29,50 @@ public struct VisualZoneStep: ExaminationStep {
         for view in examination.sides where view.side != mrzSide.name && view.alignment.aligned {
             if let side = model.side(view.side), examination.pages.indices.contains(view.page) { views.append((side, view.page, view.placement)) }
         }
+        var unread: Set<Specimen.PrintedField> = []
         for view in views {
-            let (readings, dates, foreign) = read(view.side, of: model, on: examination.pages[view.page], page: view.page,
-                                         placement: view.placement, zone: zone)
+            let reading = read(view.side, of: model, on: examination.pages[view.page], page: view.page, placement: view.placement, zone: zone)
             // Nothing agreeing at all on a side means it is not where the placement says (or
             // not this model): disagreements would be about the placement, not the print.
-            guard readings.values.contains(where: \.agrees) else { continue }
-            examination.printedFields.merge(readings) { old, _ in old }
-            examination.printedDates.merge(dates) { old, _ in old }
-            examination.foreignGlyphs += foreign.filter { glyph in !examination.foreignGlyphs.contains { $0.field == glyph.field } }
+            guard reading.fields.values.contains(where: \.agrees) else {
+                unread.formUnion(reading.fields.keys)
+                unread.formUnion(reading.unread)
+                continue
+            }
+            unread.formUnion(reading.unread)
+            examination.printedFields.merge(reading.fields) { old, _ in old }
+            examination.printedDates.merge(reading.dates) { old, _ in old }
+            examination.foreignGlyphs += reading.foreign.filter { glyph in !examination.foreignGlyphs.contains { $0.field == glyph.field } }
         }
+        // The report says which fields it could not compare: an examiner must not take a field
+        // the print hid from the check for one that agreed.
+        examination.unreadFields = Specimen.PrintedField.allCases.filter { unread.contains($0) && examination.printedFields[$0] == nil }
+    }
+
+    /// What reading one side's printed fields against the MRZ gave.
+    struct SideReading {
+        /// The fields compared: agreeing or not.
+        var fields: [Specimen.PrintedField: PrintedFieldReading] = [:]
+        /// Dates printed in full.
+        var dates: [Specimen.PrintedField: MRZ.CalendarDate] = [:]
+        var foreign: [ForeignGlyph] = []
+        /// Fields the MRZ carries whose print could not be told to agree or not.
+        var unread: [Specimen.PrintedField] = []
     }
 
     /// How many printed fields of `side`, placed on `page`, agree with the MRZ `zone`: whether a
     /// side found on a sheet of several documents is this one's (``SideAlignmentStep``).
     static func agreeingFields(_ side: Specimen.Side, of model: Specimen, on page: Examination.Page, placement: DocumentPlacement,
                                mrz zone: MRZ.Zone) -> Int {
-        VisualZoneStep().read(side, of: model, on: page, page: 0, placement: placement, zone: zone).0.values.filter(\.agrees).count
+        VisualZoneStep().read(side, of: model, on: page, page: 0, placement: placement, zone: zone).fields.values.filter(\.agrees).count
     }
 
     /// The field zones of `side` compared with the MRZ `zone`.
     private func read(_ side: Specimen.Side, of model: Specimen, on image: Examination.Page, page: Int, placement: DocumentPlacement,
-                      zone: MRZ.Zone) -> ([Specimen.PrintedField: PrintedFieldReading], [Specimen.PrintedField: MRZ.CalendarDate], [ForeignGlyph]) {
+                      zone: MRZ.Zone) -> SideReading {
         let aligned = AlignedSide(image: image.image, placement: placement)
-        var readings: [Specimen.PrintedField: PrintedFieldReading] = [:]
-        var dates: [Specimen.PrintedField: MRZ.CalendarDate] = [:]
+        var result = SideReading()
         var verifiers: [String: FieldVerifier] = [:]
-        var foreign: [ForeignGlyph] = []
         for fieldZone in side.zones(of: .field) {
             guard let field = fieldZone.field, let expectation = ExpectedPrint.of(fieldZone, mrz: zone),
                   let font = fieldZone.text?.font ?? model.rendering?.valueFont else { continue }
@@ -63,16 +80,20 @@ public struct VisualZoneStep: ExaminationStep {
                 verifiers[font] = FieldVerifier(side: aligned, size: model.size, glyphs: glyphs)
             }
             guard let verifier = verifiers[font], let check = verifier.check(fieldZone, expectation: expectation) else { continue }
-            if let date = check.printedDate { dates[field] = date }
+            if let date = check.printedDate { result.dates[field] = date }
             if let glyph = check.foreignGlyph {
-                foreign.append(ForeignGlyph(kind: glyph.kind, field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
+                result.foreign.append(ForeignGlyph(kind: glyph.kind, field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
                                             region: placement.region(of: glyph.box), page: page, joined: glyph.joined))
             }
-            guard check.outcome != .unverified else { continue }
-            readings[field] = PrintedFieldReading(field: field, zone: fieldZone.id, expected: check.expected, observed: check.observed,
+            guard check.outcome != .unverified else {
+                // The date of issue is only read (the MRZ does not carry it), never compared.
+                if case .unknownDate = expectation {} else { result.unread.append(field) }
+                continue
+            }
+            result.fields[field] = PrintedFieldReading(field: field, zone: fieldZone.id, expected: check.expected, observed: check.observed,
                                                   agrees: check.outcome == .agrees, score: check.score,
                                                   region: placement.region(of: fieldZone.box), page: page)
         }
-        return (readings, dates, foreign)
+        return result
     }
 }
