@@ -100,12 +100,17 @@ public struct Inspector: Sendable {
             notChecked.append(Report.visualComparisonNotRun)
         } else if let model = identification.model {
             // What the visual comparison could not reach, so that no one takes it as compared.
+            // The other sides are looked for only once the MRZ's side is aligned.
+            let searched = examination.alignment?.aligned == true
             for side in model.sides where side.name != model.mrzSide?.name
                 && !examination.sides.contains(where: { $0.side == side.name && $0.alignment.aligned }) {
-                notChecked.append(Report.sideNotCompared(side.name))
+                notChecked.append(searched ? Report.sideNotCompared(side.name) : Report.sideNotSearched(side.name))
             }
             if !examination.unreadFields.isEmpty {
                 notChecked.append(Report.printedFieldsNotRead(examination.unreadFields.map(\.words)))
+            }
+            if !examination.misplacedFields.isEmpty {
+                notChecked.append(Report.printedFieldsNotFound(examination.misplacedFields.map(\.words)))
             }
         } else {
             notChecked.append(Report.specimenComparisonImpossible)

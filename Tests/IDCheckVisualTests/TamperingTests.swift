@@ -107,9 +107,8 @@ struct TamperingTests {
         // Seed 8811 (a fresh splice set of the renderer): the passport's proportional font puts
         // the donor's digits after letters or a month name of other widths, so three or four
         // characters in a row fit no character where the holder's were printed (costs 0.24–0.52),
-        // while the holder's characters either side fit well. JR5110373 shows as JR0880373 with
-        // its middle cut; neither a clean other number (no visual-zone mismatch) nor one foreign
-        // character among clear ones.
+        // while the holder's characters either side fit well: neither a clean other number nor
+        // one foreign character among clear ones.
         let (found, region) = try Self.onSplice(model: model, seed: 8811, index: index, inspector: inspector, library: library)
         let stretch = try #require(found.first { $0.evidence.field == field }, "\(found.map(\.message))")
         #expect(stretch.message.hasPrefix("Characters ") && stretch.message.contains("at their places"), "\(stretch.message)")

@@ -143,6 +143,31 @@ struct VisualZoneTests {
         let both = inspector.inspect(pages)
         #expect(!both.report.notChecked.contains(Report.sideNotCompared("front")), "\(both.report.notChecked)")
         #expect(both.examination.unreadFields.isEmpty, "\(both.examination.unreadFields)")
+        #expect(both.examination.misplacedFields.isEmpty, "\(both.examination.misplacedFields)")
+    }
+
+    @Test("a card whose back cannot be aligned (all but its MRZ's characters blanked): its front was not looked for, and the report says why")
+    func sideNotSearchedIsListed() throws {
+        let library = try SpecimenLibrary.load(requireReferenceImages: false)
+        var document = try VisualFixtures.render(model: "UTO-ID-2021", seed: 43, conditions: .ordinary, library: library)
+        // The back: only its MRZ's characters kept, the rest paper-white.
+        let back = document.images[1]
+        let mrz = try #require(document.labels[1].mrz).polygon
+        let xs = mrz.map(\.x), ys = mrz.map(\.y)
+        let margin = 0.0
+        var sheet = Image(width: back.width, height: back.height, format: back.format, fill: 250)
+        for y in max(0, Int((ys.min() ?? 0) - margin))..<min(back.height, Int((ys.max() ?? 0) + margin)) {
+            for x in max(0, Int((xs.min() ?? 0) - margin))..<min(back.width, Int((xs.max() ?? 0) + margin)) {
+                if let colour = back[x, y] { sheet.setPixel(x: x, y: y, to: colour) }
+            }
+        }
+        document.images[1] = sheet
+        let inspection = Inspector(library: library, checkDate: VisualFixtures.checkDate).inspect(VisualFixtures.pages(document))
+        #expect(inspection.examination.model?.id == "UTO-ID-2021")
+        #expect(inspection.examination.alignment?.aligned == false)
+        #expect(inspection.report.notChecked.contains(Report.sideNotSearched("front")), "\(inspection.report.notChecked)")
+        #expect(!inspection.report.notChecked.contains(Report.sideNotCompared("front")))
+        #expect(inspection.report.indicators.contains { $0.code == .layoutNotAligned || $0.code == .layoutZoneDiffers })
     }
 
     /// A genuine document under hard conditions: its MRZ read, and no visual-zone or tampering alarm.

@@ -38,10 +38,20 @@ public struct Report: Sendable {
     public static func sideNotCompared(_ side: String) -> String {
         "the document's \(side) (not found on the images: its layout, printed fields and portrait not compared with the specimen)"
     }
+    /// Listed for a side of the identified model that was not looked for: the side with the MRZ
+    /// could not be aligned with the specimen first, and the other sides are found from it.
+    public static func sideNotSearched(_ side: String) -> String {
+        "the document's \(side) (not compared with the specimen: the side with the MRZ could not be aligned with it first)"
+    }
     /// Listed for printed fields the MRZ carries that could not be read clearly enough to tell
     /// whether they agree with it (`names`: "date of birth", "sex").
     public static func printedFieldsNotRead(_ names: [String]) -> String {
         "the printed \(names.joined(separator: ", ")) against the MRZ (not read clearly enough to tell)"
+    }
+    /// Listed for printed fields the MRZ carries on a side whose print was not where the
+    /// specimen puts it (no field there agreed): none of them was compared.
+    public static func printedFieldsNotFound(_ names: [String]) -> String {
+        "the printed \(names.joined(separator: ", ")) against the MRZ (not found where the specimen puts them)"
     }
 
     /// The same report with personal values in the evidence hidden.

@@ -53,10 +53,12 @@ public struct Examination: Sendable {
     public var printedDates: [Specimen.PrintedField: MRZ.CalendarDate]
     /// The visual zone's printed fields as an ``ExaminationStep`` read or verified them.
     public var printedFields: [Specimen.PrintedField: PrintedFieldReading] = [:]
-    /// Printed fields the MRZ also carries that the visual-zone step could not compare with it:
-    /// print too unclear to tell, or a side on which no field agreed (not where its placement put
-    /// it). The report lists them as not checked.
+    /// Printed fields the MRZ also carries whose print the visual-zone step could not read
+    /// clearly enough to say whether it agrees. The report lists them as not checked.
     public var unreadFields: [Specimen.PrintedField] = []
+    /// Printed fields the MRZ also carries on a side where no field agreed with it: the print is
+    /// not where the side's placement puts it, so none of them was compared. Listed as not checked.
+    public var misplacedFields: [Specimen.PrintedField] = []
     /// Characters of printed fields unlike every character of the model's font among clear ones
     /// (found by the visual-zone step whether or not the field could be verified).
     public var foreignGlyphs: [ForeignGlyph] = []

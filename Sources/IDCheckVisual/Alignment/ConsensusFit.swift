@@ -14,7 +14,8 @@ import IDCheckImaging
 /// - the affine map through three matches that most others agree with, among
 ///   ``affineSamples`` triples drawn in a fixed order (the same result on every run).
 ///
-/// The winner is then refitted on the matches closest to it (``polished``).
+/// Each grown map is then refitted on the matches closest to it (``polished``), and a map that
+/// moves the matches' corners far is refused (``largestCornerShift``).
 struct ConsensusFit: Sendable {
     /// A match within this many grid cells of a map agrees with it.
     var inlierDistance = 1.5
@@ -33,43 +34,45 @@ struct ConsensusFit: Sendable {
     var polishFactor = 2.5
     var polishFloor = 0.5
 
-    /// The best-supported map of `from` onto `to` and the indices of the matches within
-    /// ``inlierDistance`` of it; `nil` when no map has ``fewestMatches`` matches.
+    /// The best-supported map of `from` onto `to` and the indices of the matches it was last
+    /// fitted on; `nil` when no map has ``fewestMatches`` matches.
     func fit(_ from: [Point], to: [Point]) -> (map: Homography, agreeing: [Int])? {
         guard from.count == to.count, from.count >= fewestMatches else { return nil }
-        var best: (map: Homography, agreeing: [Int])?
+        var best: (map: Homography, agreeing: [Int], support: Int)?
         let xs = from.map(\.x), ys = from.map(\.y)
         let corners = [Point(x: xs.min() ?? 0, y: ys.min() ?? 0), Point(x: xs.max() ?? 0, y: ys.min() ?? 0),
                        Point(x: xs.max() ?? 0, y: ys.max() ?? 0), Point(x: xs.min() ?? 0, y: ys.max() ?? 0)]
         func consider(_ start: Homography?) {
-            guard let start, let grown = grow(start, from, to), grown.agreeing.count >= fewestMatches,
-                  corners.allSatisfy({ (grown.map.apply($0) - $0).length <= largestCornerShift }) else { return }
-            if grown.agreeing.count > best?.agreeing.count ?? 0 { best = grown }
+            guard let start, let grown = grow(start, from, to), grown.agreeing.count > best?.support ?? 0 else { return }
+            let final = polished(grown, from, to)
+            guard corners.allSatisfy({ (final.map.apply($0) - $0).length <= largestCornerShift }) else { return }
+            best = (final.map, final.agreeing, grown.agreeing.count)
         }
         consider(prunedLeastSquares(from, to))
-        consider(Homography([1, 0, 0, 0, 1, 0, 0, 0, 1]))
+        consider(.identity)
         consider(bestAffine(from, to))
-        return best.map { polished($0, from, to) }
+        return best.map { ($0.map, $0.agreeing) }
+    }
+
+    /// The matches within ``inlierDistance`` of `map`.
+    func agreeing(_ map: Homography, _ from: [Point], _ to: [Point]) -> [Int] {
+        from.indices.filter { (map.apply(from[$0]) - to[$0]).length <= inlierDistance }
     }
 
     /// The map refitted on the agreeing matches that lie closest to it: within
     /// ``polishFactor`` times their median distance (at least ``polishFloor`` cells). A match
     /// found a cell off (a block on the pattern's edge, matched a little aside) agrees within
     /// ``inlierDistance`` but pulls the fit; the pruned fit that the aligner used alone left such
-    /// matches out, and a scan it aligned to a fifth of a cell must not come out worse.
+    /// matches out, and a scan it aligned to a fifth of a cell must not come out worse. The fit
+    /// as it was where fewer than ``fewestMatches`` are that close.
     private func polished(_ fit: (map: Homography, agreeing: [Int]), _ from: [Point], _ to: [Point]) -> (map: Homography, agreeing: [Int]) {
         let distances = fit.agreeing.map { (fit.map.apply(from[$0]) - to[$0]).length }
-        let median = distances.sorted()[distances.count / 2]
-        let limit = max(polishFloor, polishFactor * median)
+        guard !distances.isEmpty else { return fit }
+        let limit = max(polishFloor, polishFactor * distances.sorted()[distances.count / 2])
         let close = zip(fit.agreeing, distances).filter { $0.1 <= limit }.map(\.0)
-        guard close.count >= fewestMatches, close.count < fit.agreeing.count,
+        guard close.count >= fewestMatches,
               let refitted = Homography.fitting(close.map { from[$0] }, to: close.map { to[$0] }) else { return fit }
         return (refitted, close)
-    }
-
-    /// The matches within ``inlierDistance`` of `map`.
-    func agreeing(_ map: Homography, _ from: [Point], _ to: [Point]) -> [Int] {
-        from.indices.filter { (map.apply(from[$0]) - to[$0]).length <= inlierDistance }
     }
 
     /// `start` refitted on the matches that agree with it, ``growthRounds`` times (fewer when the
@@ -105,6 +108,7 @@ struct ConsensusFit: Sendable {
     /// map through one that most matches agree with.
     private func bestAffine(_ from: [Point], _ to: [Point]) -> Homography? {
         let count = from.count
+        guard count >= 3 else { return nil }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -114,7 +118,7 @@ struct ConsensusFit: Sendable {
         for _ in 0..<affineSamples {
             let i = next(), j = next(), k = next()
             guard i != j, j != k, i != k, let map = Self.affine(through: (from[i], from[j], from[k]), onto: (to[i], to[j], to[k])) else { continue }
-            let support = from.indices.reduce(0) { $0 + ((map.apply(from[$1]) - to[$1]).length <= inlierDistance ? 1 : 0) }
+            let support = agreeing(map, from, to).count
             if support > best?.support ?? 0 { best = (map, support) }
         }
         return best?.map

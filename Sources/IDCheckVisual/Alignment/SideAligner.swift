@@ -50,7 +50,7 @@ public struct SideAligner: Sendable {
         for _ in 0..<2 {
             let grid = StructureGrid(page: page, placement: placement, width: gridWidth, height: gridHeight)
             matches = correspondences(grid, referenceGrid, staticCells)
-            guard matches.count >= 8, let (correction, rms) = fitCorrection(matches, gridWidth: gridWidth, gridHeight: gridHeight) else { break }
+            guard matches.count >= consensus.fewestMatches, let (correction, rms) = fitCorrection(matches, gridWidth: gridWidth, gridHeight: gridHeight) else { break }
             placement = placement.after(correction)
             residual = rms
         }
@@ -58,7 +58,7 @@ public struct SideAligner: Sendable {
         let scores = similarity(grid, referenceGrid, staticCells)
         // Residual in image pixels: grid cells times the image's pixels per cell.
         let cell = (placement.apply(Point(x: 0.5 + 1 / Double(gridWidth), y: 0.5)) - placement.apply(Point(x: 0.5, y: 0.5))).length
-        let aligned = residual != nil && matches.count >= 8
+        let aligned = residual != nil && matches.count >= consensus.fewestMatches
         let quality = AlignmentQuality(aligned: aligned, score: scores.overall, residualPixels: residual.map { $0 * cell },
                                        method: aligned ? "mrz+reference" : "mrz", zoneSimilarity: scores.byKind,
                                        colourDistance: colourDistance(page, placement, specimen, side, references))

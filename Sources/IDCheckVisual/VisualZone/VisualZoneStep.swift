@@ -8,8 +8,10 @@ import IDCheckSpecimens
 /// and at every other side of the model the alignment found on the document's images (a card's
 /// front, where its names are).
 ///
-/// Fields it cannot tell about (too faint, a spelling it cannot follow, a side not found) are
-/// left out of ``Examination/printedFields``: unverified, never a mismatch.
+/// Fields it cannot tell about (too faint, a spelling it cannot follow, a side whose print is
+/// not where its placement says) are left out of ``Examination/printedFields``: unverified, never
+/// a mismatch. They go to ``Examination/unreadFields`` and ``Examination/misplacedFields``, which
+/// the report lists as not checked.
 public struct VisualZoneStep: ExaminationStep {
     public let name = "visual-zone"
 
@@ -29,14 +31,14 @@ public struct VisualZoneStep: ExaminationStep {
         for view in examination.sides where view.side != mrzSide.name && view.alignment.aligned {
             if let side = model.side(view.side), examination.pages.indices.contains(view.page) { views.append((side, view.page, view.placement)) }
         }
-        var unread: Set<Specimen.PrintedField> = []
+        var unread: Set<Specimen.PrintedField> = [], misplaced: Set<Specimen.PrintedField> = []
         for view in views {
             let reading = read(view.side, of: model, on: examination.pages[view.page], page: view.page, placement: view.placement, zone: zone)
             // Nothing agreeing at all on a side means it is not where the placement says (or
             // not this model): disagreements would be about the placement, not the print.
             guard reading.fields.values.contains(where: \.agrees) else {
-                unread.formUnion(reading.fields.keys)
-                unread.formUnion(reading.unread)
+                misplaced.formUnion(reading.fields.keys)
+                misplaced.formUnion(reading.unread)
                 continue
             }
             unread.formUnion(reading.unread)
@@ -46,7 +48,11 @@ public struct VisualZoneStep: ExaminationStep {
         }
         // The report says which fields it could not compare: an examiner must not take a field
         // the print hid from the check for one that agreed.
-        examination.unreadFields = Specimen.PrintedField.allCases.filter { unread.contains($0) && examination.printedFields[$0] == nil }
+        let compared = Set(examination.printedFields.keys)
+        examination.unreadFields = Specimen.PrintedField.allCases.filter { unread.contains($0) && !compared.contains($0) }
+        examination.misplacedFields = Specimen.PrintedField.allCases.filter {
+            misplaced.contains($0) && !unread.contains($0) && !compared.contains($0)
+        }
     }
 
     /// What reading one side's printed fields against the MRZ gave.
@@ -79,7 +85,12 @@ public struct VisualZoneStep: ExaminationStep {
             if verifiers[font] == nil, let glyphs = PrintGlyphs.shared(font) {
                 verifiers[font] = FieldVerifier(side: aligned, size: model.size, glyphs: glyphs)
             }
-            guard let verifier = verifiers[font], let check = verifier.check(fieldZone, expectation: expectation) else { continue }
+            // No verifier (the model's font missing) or no field cut (its box off the image):
+            // not compared either.
+            guard let verifier = verifiers[font], let check = verifier.check(fieldZone, expectation: expectation) else {
+                if case .unknownDate = expectation {} else { result.unread.append(field) }
+                continue
+            }
             if let date = check.printedDate { result.dates[field] = date }
             if let glyph = check.foreignGlyph {
                 result.foreign.append(ForeignGlyph(kind: glyph.kind, field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
