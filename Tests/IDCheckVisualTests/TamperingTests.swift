@@ -99,40 +99,29 @@ struct TamperingTests {
         #expect(TamperingTests.overlaps(joined.evidence.region ?? [], region))
     }
 
-    @Test("a paste whose donor's characters sit at other places between the holder's own: the stretch is named",
-          arguments: [("UTO-P-2020", 92, "documentNumber"), ("UTO-P-2020", 127, "expiryDate")])
-    func foreignStretchOfNumberIsNamed(model: String, index: Int, field: String) throws {
+    @Test("a paste whose donor's characters sit at other places between the holder's own: the stretch, or its one character that fits nothing, is named",
+          arguments: [("UTO-P-2020", 92, "documentNumber", "Characters ", "at their places"),
+                      ("UTO-P-2020", 127, "expiryDate", "Characters ", "at their places"),
+                      ("UTO-P-2020", 2, "documentNumber", "Character 4 of the printed document number matches no character", "")])
+    func foreignStretchOfNumberIsNamed(model: String, index: Int, field: String, prefix: String, part: String) throws {
         let library = try SpecimenLibrary.load(requireReferenceImages: false)
         let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
         // Seed 8811 (a fresh splice set of the renderer): the passport's proportional font puts
         // the donor's digits after letters or a month name of other widths, so three or four
         // characters in a row fit no character where the holder's were printed (costs 0.24–0.52),
         // while the holder's characters either side fit well: neither a clean other number nor
-        // one foreign character among clear ones.
+        // one foreign character among clear ones. Document 2 (JR5110373 printed as JR0880373,
+        // its middle cut) was named as a stretch until the alignment's consensus fit
+        // (2026-11-27) placed the page a fifth of a millimetre differently: the stretch's other
+        // characters now fit better, and its fourth is the one that fits nothing among clear ones.
         let (found, region) = try Self.onSplice(model: model, seed: 8811, index: index, inspector: inspector, library: library)
-        let stretch = try #require(found.first { $0.evidence.field == field }, "\(found.map(\.message))")
-        #expect(stretch.message.hasPrefix("Characters ") && stretch.message.contains("at their places"), "\(stretch.message)")
-        #expect(TamperingTests.overlaps(stretch.evidence.region ?? [], region))
+        let named = try #require(found.first { $0.evidence.field == field }, "\(found.map(\.message))")
+        #expect(named.message.hasPrefix(prefix) && (part.isEmpty || named.message.contains(part)), "\(named.message)")
+        #expect(TamperingTests.overlaps(named.evidence.region ?? [], region))
         // The same document printed genuinely: nothing.
         let genuine = try VisualFixtures.render(model: model, seed: 8811, index: index, conditions: .ordinary, library: library)
         let indicators = Self.tamperIndicators(inspector.inspect(VisualFixtures.pages(genuine)))
         #expect(indicators.isEmpty, "\(indicators.map(\.message))")
-    }
-
-    @Test("the same kind of paste where only one of the donor's characters fits no character: that one is named")
-    func foreignCharacterOfStretchIsNamed() throws {
-        let library = try SpecimenLibrary.load(requireReferenceImages: false)
-        let inspector = Inspector(library: library, checkDate: VisualFixtures.checkDate)
-        // Seed 8811, document 2 (JR5110373 printed as JR0880373, its middle cut). It was named as
-        // a stretch until the alignment's consensus fit (2026-11-27) placed the page a fifth of
-        // a millimetre differently: the stretch's other characters now fit better, and its
-        // fourth character is the one that fits nothing among clear ones.
-        let (found, region) = try Self.onSplice(model: "UTO-P-2020", seed: 8811, index: 2, inspector: inspector, library: library)
-        let character = try #require(found.first { $0.evidence.field == "documentNumber" }, "\(found.map(\.message))")
-        #expect(character.message.hasPrefix("Character 4 of the printed document number matches no character"), "\(character.message)")
-        #expect(TamperingTests.overlaps(character.evidence.region ?? [], region))
-        let genuine = try VisualFixtures.render(model: "UTO-P-2020", seed: 8811, index: 2, conditions: .ordinary, library: library)
-        #expect(Self.tamperIndicators(inspector.inspect(VisualFixtures.pages(genuine))).isEmpty)
     }
 
     @Test("a genuine visa whose printed 3 fits the left of a 1 joined to the right of an 8 better than a 3: no tampering indicator")

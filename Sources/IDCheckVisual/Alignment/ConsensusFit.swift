@@ -56,7 +56,17 @@ struct ConsensusFit: Sendable {
 
     /// The matches within ``inlierDistance`` of `map`.
     func agreeing(_ map: Homography, _ from: [Point], _ to: [Point]) -> [Int] {
-        from.indices.filter { (map.apply(from[$0]) - to[$0]).length <= inlierDistance }
+        from.indices.filter { Self.distance(map, $0, from, to) <= inlierDistance }
+    }
+
+    /// How far `map` puts match `index` from where it was found, cells.
+    private static func distance(_ map: Homography, _ index: Int, _ from: [Point], _ to: [Point]) -> Double {
+        (map.apply(from[index]) - to[index]).length
+    }
+
+    /// The least-squares homography through the matches `indices`.
+    private static func fitted(_ indices: [Int], _ from: [Point], _ to: [Point]) -> Homography? {
+        Homography.fitting(indices.map { from[$0] }, to: indices.map { to[$0] })
     }
 
     /// The map refitted on the agreeing matches that lie closest to it: within
@@ -66,12 +76,12 @@ struct ConsensusFit: Sendable {
     /// matches out, and a scan it aligned to a fifth of a cell must not come out worse. The fit
     /// as it was where fewer than ``fewestMatches`` are that close.
     private func polished(_ fit: (map: Homography, agreeing: [Int]), _ from: [Point], _ to: [Point]) -> (map: Homography, agreeing: [Int]) {
-        let distances = fit.agreeing.map { (fit.map.apply(from[$0]) - to[$0]).length }
+        let distances = fit.agreeing.map { Self.distance(fit.map, $0, from, to) }
         guard !distances.isEmpty else { return fit }
         let limit = max(polishFloor, polishFactor * distances.sorted()[distances.count / 2])
         let close = zip(fit.agreeing, distances).filter { $0.1 <= limit }.map(\.0)
         guard close.count >= fewestMatches,
-              let refitted = Homography.fitting(close.map { from[$0] }, to: close.map { to[$0] }) else { return fit }
+              let refitted = Self.fitted(close, from, to) else { return fit }
         return (refitted, close)
     }
 
@@ -82,7 +92,7 @@ struct ConsensusFit: Sendable {
         var kept = agreeing(map, from, to)
         for _ in 0..<growthRounds {
             guard kept.count >= fewestMatches,
-                  let refitted = Homography.fitting(kept.map { from[$0] }, to: kept.map { to[$0] }) else { break }
+                  let refitted = Self.fitted(kept, from, to) else { break }
             let next = agreeing(refitted, from, to)
             guard next.count >= fewestMatches else { break }
             let settled = next == kept
@@ -97,11 +107,11 @@ struct ConsensusFit: Sendable {
     private func prunedLeastSquares(_ from: [Point], _ to: [Point]) -> Homography? {
         var kept = Array(from.indices)
         for threshold in [3.0, 1.5] {
-            guard let map = Homography.fitting(kept.map { from[$0] }, to: kept.map { to[$0] }) else { return nil }
-            let filtered = kept.filter { (map.apply(from[$0]) - to[$0]).length <= threshold }
+            guard let map = Self.fitted(kept, from, to) else { return nil }
+            let filtered = kept.filter { Self.distance(map, $0, from, to) <= threshold }
             if filtered.count >= fewestMatches { kept = filtered }
         }
-        return Homography.fitting(kept.map { from[$0] }, to: kept.map { to[$0] })
+        return Self.fitted(kept, from, to)
     }
 
     /// Among ``affineSamples`` triples (drawn by a fixed linear congruential sequence), the affine

@@ -63,6 +63,13 @@ enum ExpectedPrint: Sendable, Equatable {
         return false
     }
 
+    /// Whether the print is compared with the MRZ (the date of issue, which the MRZ does not
+    /// carry, is only read).
+    var isComparedWithMRZ: Bool {
+        if case .unknownDate = self { return false }
+        return true
+    }
+
     static let digits = (0...9).map(String.init)
     static let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) }
 

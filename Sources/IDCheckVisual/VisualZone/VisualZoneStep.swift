@@ -85,20 +85,16 @@ public struct VisualZoneStep: ExaminationStep {
             if verifiers[font] == nil, let glyphs = PrintGlyphs.shared(font) {
                 verifiers[font] = FieldVerifier(side: aligned, size: model.size, glyphs: glyphs)
             }
-            // No verifier (the model's font missing) or no field cut (its box off the image):
-            // not compared either.
-            guard let verifier = verifiers[font], let check = verifier.check(fieldZone, expectation: expectation) else {
-                if case .unknownDate = expectation {} else { result.unread.append(field) }
-                continue
-            }
-            if let date = check.printedDate { result.dates[field] = date }
-            if let glyph = check.foreignGlyph {
+            let check = verifiers[font]?.check(fieldZone, expectation: expectation)
+            if let date = check?.printedDate { result.dates[field] = date }
+            if let glyph = check?.foreignGlyph {
                 result.foreign.append(ForeignGlyph(kind: glyph.kind, field: field, position: glyph.position, count: glyph.count, cost: Double(glyph.cost),
                                             region: placement.region(of: glyph.box), page: page, joined: glyph.joined))
             }
-            guard check.outcome != .unverified else {
-                // The date of issue is only read (the MRZ does not carry it), never compared.
-                if case .unknownDate = expectation {} else { result.unread.append(field) }
+            // Unverified, or not verified at all (the model's font missing, the field's box off
+            // the image): not compared.
+            guard let check, check.outcome != .unverified else {
+                if expectation.isComparedWithMRZ { result.unread.append(field) }
                 continue
             }
             result.fields[field] = PrintedFieldReading(field: field, zone: fieldZone.id, expected: check.expected, observed: check.observed,
